@@ -1,0 +1,3 @@
+fn main() {
+    lalrpop::Configuration::new().set_in_dir("grammar").process().unwrap();
+}

@@ -1,0 +1,215 @@
+//! `bytes` and `bytearray`: construction, containment, concatenation, item assignment
+//! and the common methods.
+
+use std::cell::RefCell;
+
+use super::def;
+use crate::object::types::builtin_types;
+use crate::object::{self, ObjRef, Payload, PyResult};
+use crate::vm::Vm;
+
+#[must_use]
+pub fn new_bytearray(v: Vec<u8>) -> ObjRef {
+    ObjRef::new(&builtin_types().bytearray, Payload::ByteArray(RefCell::new(v)))
+}
+
+/// The bytes of a bytes-like object.
+pub fn as_bytes(o: &ObjRef) -> Option<Vec<u8>> {
+    match o.payload() {
+        Payload::Bytes(b) => Some(b.to_vec()),
+        Payload::ByteArray(b) => Some(b.borrow().clone()),
+        _ => None,
+    }
+}
+
+pub fn bytes_contains(vm: &Vm, c: &ObjRef, item: &ObjRef) -> PyResult<bool> {
+    let hay = as_bytes(c).unwrap_or_default();
+    if let Some(i) = item.as_int() {
+        let v = i.as_i64().filter(|v| (0..256).contains(v)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
+        return Ok(hay.contains(&(v as u8)));
+    }
+    match as_bytes(item) {
+        Some(n) => Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == &n[..])),
+        None => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", item.type_name()))),
+    }
+}
+
+pub fn bytes_concat(vm: &Vm, a: &ObjRef, b: &ObjRef) -> PyResult {
+    let (Some(mut x), Some(y)) = (as_bytes(a), as_bytes(b)) else {
+        return Err(vm.type_error(format!("can't concat {} to {}", b.type_name(), a.type_name())));
+    };
+    x.extend(y);
+    Ok(match a.payload() {
+        Payload::ByteArray(_) => new_bytearray(x),
+        _ => object::new_bytes(x),
+    })
+}
+
+pub fn bytearray_setitem(vm: &Vm, o: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> {
+    let Payload::ByteArray(b) = o.payload() else { unreachable!() };
+    let i = vm.index_isize(k)?;
+    let val = vm.index(&v)?.as_i64().filter(|x| (0..256).contains(x)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
+    let len = b.borrow().len();
+    match super::list::norm_index(i, len) {
+        Some(j) => {
+            b.borrow_mut()[j] = val as u8;
+            Ok(())
+        }
+        None => Err(vm.index_error("bytearray index out of range")),
+    }
+}
+
+/// Bytes from the argument of `bytes(x)` / `bytearray(x)`.
+fn bytes_from(vm: &Vm, x: &ObjRef, encoding: Option<&ObjRef>) -> PyResult<Vec<u8>> {
+    if let Some(s) = x.as_str() {
+        let Some(enc) = encoding else {
+            return Err(vm.type_error("string argument without an encoding"));
+        };
+        return super::str::encode(vm, s, enc.as_str().unwrap_or("utf-8"), "strict");
+    }
+    if let Some(b) = as_bytes(x) {
+        return Ok(b);
+    }
+    if let Some(n) = x.as_int() {
+        let n = n.as_i64().unwrap_or(-1);
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
+        }
+        return Ok(vec![0; n as usize]);
+    }
+    let mut out = Vec::new();
+    for i in vm.collect(x)? {
+        let v = vm.index(&i)?.as_i64().filter(|v| (0..256).contains(v)).ok_or_else(|| vm.value_error("bytes must be in range(0, 256)"))?;
+        out.push(v as u8);
+    }
+    Ok(out)
+}
+
+fn bytes_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let a = super::parse_args(vm, "bytes", &args[1..], kw, &["source", "encoding", "errors"], 0)?;
+    let v = match &a[0] {
+        Some(x) => bytes_from(vm, x, a[1].as_ref())?,
+        None => Vec::new(),
+    };
+    Ok(ObjRef::new(&args[0], Payload::Bytes(v.into_boxed_slice())))
+}
+fn bytearray_new(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    Ok(ObjRef::new(&args[0], Payload::ByteArray(RefCell::new(Vec::new()))))
+}
+fn bytearray_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let a = super::parse_args(vm, "bytearray", &args[1..], kw, &["source", "encoding", "errors"], 0)?;
+    let v = match &a[0] {
+        Some(x) => bytes_from(vm, x, a[1].as_ref())?,
+        None => Vec::new(),
+    };
+    if let Payload::ByteArray(b) = args[0].payload() {
+        *b.borrow_mut() = v;
+    }
+    Ok(object::none())
+}
+fn b_decode(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let a = super::parse_args(vm, "decode", &args[1..], kw, &["encoding", "errors"], 0)?;
+    let data = as_bytes(&args[0]).unwrap_or_default();
+    let enc = a[0].as_ref().and_then(|e| e.as_str().map(String::from)).unwrap_or_else(|| "utf-8".into());
+    let errors = a[1].as_ref().and_then(|e| e.as_str().map(String::from)).unwrap_or_else(|| "strict".into());
+    super::str::decode(vm, &data, &enc, &errors)
+}
+fn b_hex(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let data = as_bytes(&args[0]).unwrap_or_default();
+    Ok(object::new_string(data.iter().map(|b| format!("{:02x}", b)).collect()))
+}
+fn b_fromhex(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let s = args.get(1).and_then(|s| s.as_str()).unwrap_or("");
+    let digits: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.len() % 2 != 0 || !digits.iter().all(|c| c.is_ascii_hexdigit()) {
+        return Err(vm.value_error("non-hexadecimal number found in fromhex() arg"));
+    }
+    let v: Vec<u8> = digits.chunks(2).map(|p| u8::from_str_radix(&p.iter().collect::<String>(), 16).unwrap_or(0)).collect();
+    Ok(if args[0].is(&builtin_types().bytearray) { new_bytearray(v) } else { object::new_bytes(v) })
+}
+fn b_len(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    Ok(object::new_int(as_bytes(&args[0]).map(|b| b.len()).unwrap_or(0) as i64))
+}
+fn b_getitem(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    super::seq::seq_getitem(vm, &args[0], &args[1])
+}
+fn b_repr(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    Ok(super::repr::builtin_repr(vm, &args[0])?.unwrap_or_else(|| object::new_str("")))
+}
+fn ba_append(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let v = vm.index(&args[1])?.as_i64().filter(|x| (0..256).contains(x)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
+    if let Payload::ByteArray(b) = args[0].payload() {
+        b.borrow_mut().push(v as u8);
+    }
+    Ok(object::none())
+}
+fn ba_extend(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let more = bytes_from(vm, &args[1], None)?;
+    if let Payload::ByteArray(b) = args[0].payload() {
+        b.borrow_mut().extend(more);
+    }
+    Ok(object::none())
+}
+
+/// Applies a str method to the latin-1 view of the bytes and converts the result back.
+fn via_str(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, name: &str) -> PyResult {
+    let to_s = |o: &ObjRef| -> Option<ObjRef> { as_bytes(o).map(|b| object::new_string(b.iter().map(|&c| c as char).collect())) };
+    let mut conv: Vec<ObjRef> = Vec::with_capacity(args.len());
+    for a in args {
+        conv.push(to_s(a).unwrap_or_else(|| a.clone()));
+    }
+    let m = super::str::str_method(name).ok_or_else(|| vm.attribute_error(name.to_string()))?;
+    let r = m(vm, &conv, kw)?;
+    let back = |o: &ObjRef| -> ObjRef {
+        match o.as_str() {
+            Some(s) => {
+                let v: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+                if matches!(args[0].payload(), Payload::ByteArray(_)) { new_bytearray(v) } else { object::new_bytes(v) }
+            }
+            None => o.clone(),
+        }
+    };
+    Ok(match r.payload() {
+        Payload::Str(_) => back(&r),
+        Payload::List(l) => object::new_list(l.borrow().iter().map(back).collect()),
+        Payload::Tuple(t) => object::new_tuple(t.iter().map(back).collect()),
+        _ => r,
+    })
+}
+
+macro_rules! bytes_str_methods {
+    ($($f:ident => $name:literal),* $(,)?) => {
+        $( fn $f(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult { via_str(vm, args, kw, $name) } )*
+        fn register_str_like(ty: &ObjRef) {
+            $( def(ty, $name, $f); )*
+        }
+    };
+}
+bytes_str_methods! {
+    bm_upper => "upper", bm_lower => "lower", bm_strip => "strip", bm_lstrip => "lstrip", bm_rstrip => "rstrip",
+    bm_split => "split", bm_rsplit => "rsplit", bm_join => "join", bm_replace => "replace", bm_startswith => "startswith",
+    bm_endswith => "endswith", bm_find => "find", bm_rfind => "rfind", bm_index => "index", bm_count => "count",
+    bm_isdigit => "isdigit", bm_isalpha => "isalpha", bm_isspace => "isspace", bm_isalnum => "isalnum",
+    bm_title => "title", bm_capitalize => "capitalize", bm_swapcase => "swapcase", bm_center => "center",
+    bm_ljust => "ljust", bm_rjust => "rjust", bm_zfill => "zfill", bm_partition => "partition", bm_rpartition => "rpartition",
+    bm_splitlines => "splitlines", bm_isupper => "isupper", bm_islower => "islower",
+}
+
+pub fn init(_vm: &Vm) {
+    let t = builtin_types();
+    super::def_staticmethod(&t.bytes, "__new__", bytes_new);
+    super::def_staticmethod(&t.bytearray, "__new__", bytearray_new);
+    def(&t.bytearray, "__init__", bytearray_init);
+    for ty in [&t.bytes, &t.bytearray] {
+        def(ty, "decode", b_decode);
+        def(ty, "hex", b_hex);
+        super::def_classmethod(ty, "fromhex", b_fromhex);
+        def(ty, "__len__", b_len);
+        def(ty, "__getitem__", b_getitem);
+        def(ty, "__repr__", b_repr);
+        register_str_like(ty);
+    }
+    def(&t.bytearray, "append", ba_append);
+    def(&t.bytearray, "extend", ba_extend);
+    super::set_type_attr(&t.bytearray, "__hash__", object::none());
+}

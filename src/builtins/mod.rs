@@ -1,0 +1,181 @@
+//! Builtin functions and the methods of the builtin types, and the `builtins` namespace.
+//!
+//! Each builtin type's methods live in the file named after the type; they are native
+//! functions registered in the type's dict by `init`. Native functions receive their
+//! arguments borrowed (see `object::NativeFn`).
+
+pub mod bytes;
+pub mod dict;
+pub mod exception;
+pub mod float;
+pub mod functions;
+pub mod int;
+pub mod list;
+pub mod native_attrs;
+pub mod object_type;
+pub mod percent;
+pub mod range;
+pub mod repr;
+pub mod seq;
+pub mod set;
+pub mod str;
+pub mod suggest;
+pub mod wrappers;
+
+use crate::object::types::builtin_types;
+use crate::object::{self, BuiltinData, NativeFn, ObjRef, Payload, PyResult};
+use crate::vm::Vm;
+
+/// Registers `func` as method `name` of `ty`.
+pub fn def(ty: &ObjRef, name: &'static str, func: NativeFn) {
+    let td = ty.as_type().expect("type");
+    let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
+    let f = ObjRef::new(
+        &builtin_types().builtin_function,
+        Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "" })),
+    );
+    let d = td.dict().as_dict().expect("type dict");
+    let key = object::str::intern(name);
+    let h = key.as_str_data().unwrap().hash();
+    d.borrow_mut().insert_new(h, key, f);
+}
+
+/// Registers `func` as a classmethod `name` of `ty`.
+pub fn def_classmethod(ty: &ObjRef, name: &'static str, func: NativeFn) {
+    let f = object::new_builtin(name, func, None);
+    let cm = ObjRef::new(&builtin_types().classmethod, Payload::ClassMethod(f));
+    set_type_attr(ty, name, cm);
+}
+
+/// Registers `func` as a staticmethod `name` of `ty`.
+pub fn def_staticmethod(ty: &ObjRef, name: &'static str, func: NativeFn) {
+    let f = object::new_builtin(name, func, None);
+    let sm = ObjRef::new(&builtin_types().staticmethod, Payload::StaticMethod(f));
+    set_type_attr(ty, name, sm);
+}
+
+pub fn set_type_attr(ty: &ObjRef, name: &str, v: ObjRef) {
+    let d = ty.as_type().expect("type").dict().as_dict().expect("dict");
+    let key = object::str::intern(name);
+    let h = key.as_str_data().unwrap().hash();
+    d.borrow_mut().insert_new(h, key, v);
+}
+
+/// Puts a native function into a namespace dict.
+pub fn def_in(vm: &Vm, ns: &ObjRef, name: &'static str, func: NativeFn) {
+    let f = object::new_builtin(name, func, None);
+    let _ = vm.setitem(ns, &object::str::intern(name), f);
+}
+
+/// Positional/keyword argument parsing for native functions.
+/// Returns one slot per name in `names`; errors use CPython's wording for builtins.
+pub fn parse_args(vm: &Vm, fname: &str, args: &[ObjRef], kwnames: Option<&[ObjRef]>, names: &[&str], required: usize) -> PyResult<Vec<Option<ObjRef>>> {
+    let nkw = kwnames.map(|k| k.len()).unwrap_or(0);
+    let npos = args.len() - nkw;
+    if npos > names.len() {
+        return Err(vm.type_error(if names.len() == required {
+            format!("{}() takes exactly {} argument{} ({} given)", fname, names.len(), if names.len() == 1 { "" } else { "s" }, npos)
+        } else {
+            format!("{}() takes at most {} argument{} ({} given)", fname, names.len(), if names.len() == 1 { "" } else { "s" }, npos)
+        }));
+    }
+    let mut out: Vec<Option<ObjRef>> = vec![None; names.len()];
+    for (i, a) in args[..npos].iter().enumerate() {
+        out[i] = Some(a.clone());
+    }
+    if let Some(kn) = kwnames {
+        for (k, v) in kn.iter().zip(args[npos..].iter()) {
+            let ks = k.as_str().unwrap_or("");
+            match names.iter().position(|n| *n == ks) {
+                Some(i) => {
+                    if out[i].is_some() {
+                        return Err(vm.type_error(format!("argument for {}() given by name ('{}') and position ({})", fname, ks, i + 1)));
+                    }
+                    out[i] = Some(v.clone());
+                }
+                None => return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{}'", fname, ks))),
+            }
+        }
+    }
+    for (i, slot) in out.iter().enumerate().take(required) {
+        if slot.is_none() {
+            if nkw == 0 {
+                return Err(vm.type_error(if names.len() == required {
+                    format!("{}() takes exactly {} argument{} ({} given)", fname, required, if required == 1 { "" } else { "s" }, npos)
+                } else {
+                    format!("{}() takes at least {} argument{} ({} given)", fname, required, if required == 1 { "" } else { "s" }, npos)
+                }));
+            }
+            return Err(vm.type_error(format!("{}() missing required argument '{}' (pos {})", fname, names[i], i + 1)));
+        }
+    }
+    Ok(out)
+}
+
+/// Fails with "f() takes no keyword arguments" if any were passed.
+pub fn no_kwargs(vm: &Vm, fname: &str, kwnames: Option<&[ObjRef]>) -> PyResult<()> {
+    if kwnames.map(|k| !k.is_empty()).unwrap_or(false) {
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", fname)));
+    }
+    Ok(())
+}
+
+/// Checks a positional-only arity range: CPython's "f expected at most N arguments, got M".
+pub fn arity(vm: &Vm, fname: &str, args: &[ObjRef], kwnames: Option<&[ObjRef]>, min: usize, max: usize) -> PyResult<()> {
+    no_kwargs(vm, fname, kwnames)?;
+    let n = args.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            format!("{}() takes exactly {} argument{} ({} given)", fname, min, if min == 1 { "" } else { "s" }, n)
+        } else if n < min {
+            format!("{} expected at least {} argument{}, got {}", fname, min, if min == 1 { "" } else { "s" }, n)
+        } else {
+            format!("{} expected at most {} argument{}, got {}", fname, max, if max == 1 { "" } else { "s" }, n)
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+/// `format(v, spec)` for builtin types (object.__format__ and the numeric/str formats).
+pub fn format_builtin(vm: &Vm, v: &ObjRef, spec: &str) -> PyResult {
+    let r = match v.payload() {
+        Payload::Int(i) if !v.ty().is(&builtin_types().bool_) || !spec.is_empty() => crate::format::format_int(&i.to_big(), spec),
+        Payload::Float(f) => crate::format::format_float(*f, spec),
+        Payload::Str(s) => crate::format::format_str(&s.s, spec),
+        _ => {
+            if !spec.is_empty() {
+                return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", v.type_name())));
+            }
+            return vm.str(v);
+        }
+    };
+    match r {
+        Ok(s) => Ok(object::new_string(s)),
+        Err(msg) => Err(format_error(vm, &msg)),
+    }
+}
+
+/// The Python exception for an error message from the `format` module.
+pub fn format_error(vm: &Vm, msg: &str) -> crate::vm::PyErr {
+    match crate::format::error_kind(msg) {
+        crate::format::ErrorKind::OverflowError => vm.overflow_error(msg),
+        _ => vm.value_error(msg),
+    }
+}
+
+pub fn init(vm: &Vm) {
+    object_type::init(vm);
+    int::init(vm);
+    float::init(vm);
+    str::init(vm);
+    bytes::init(vm);
+    list::init(vm);
+    seq::init(vm);
+    dict::init(vm);
+    set::init(vm);
+    range::init(vm);
+    exception::init(vm);
+    wrappers::init(vm);
+    functions::init(vm);
+}

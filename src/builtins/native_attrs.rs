@@ -1,0 +1,311 @@
+//! Attributes the builtin types expose as data descriptors (CPython's getsets and
+//! members): `func.__name__`, `exc.args`, `type.__mro__`, `x.__class__`, ...
+//! `get` returns None when the name is not one of the object's native attributes.
+
+use crate::object::types::builtin_types;
+use crate::object::{self, ObjRef, Payload, PyResult};
+use crate::vm::exceptions::exc_args;
+use crate::vm::Vm;
+
+fn opt(o: &Option<ObjRef>) -> ObjRef {
+    o.clone().unwrap_or_else(object::none)
+}
+
+pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
+    if name == "__class__" {
+        return Some(Ok(ObjRef::from_borrowed(obj.ty())));
+    }
+    if !name.starts_with("__") && !matches!(obj.payload(), Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Exception(_) | Payload::Slice { .. } | Payload::Range { .. } | Payload::Property { .. } | Payload::Code(_) | Payload::Cell(_) | Payload::Traceback(_) | Payload::Generator(_) | Payload::DictView { .. }) {
+        return None;
+    }
+    let r = match obj.payload() {
+        Payload::Function(f) => match name {
+            "__name__" => f.name.borrow().clone(),
+            "__qualname__" => f.qualname.borrow().clone(),
+            "__doc__" => f.doc.borrow().clone(),
+            "__module__" => f.module.borrow().clone(),
+            "__defaults__" => opt(&f.defaults.borrow()),
+            "__kwdefaults__" => opt(&f.kwdefaults.borrow()),
+            "__code__" => f.code.clone(),
+            "__globals__" => f.globals.clone(),
+            "__closure__" => opt(&f.closure),
+            "__annotations__" => {
+                let a = f.annotations.borrow().clone();
+                match a {
+                    Some(a) => a,
+                    None => {
+                        let d = object::new_dict();
+                        *f.annotations.borrow_mut() = Some(d.clone());
+                        d
+                    }
+                }
+            }
+            "__dict__" => return vm.instance_dict(obj).map(Ok),
+            _ => return None,
+        },
+        Payload::BoundMethod { func, self_ } => match name {
+            "__self__" => self_.clone(),
+            "__func__" => func.clone(),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => return Some(vm.getattr_str(func, name)),
+            _ => return None,
+        },
+        Payload::Builtin(b) => match name {
+            "__name__" => object::new_str(b.name),
+            "__qualname__" => object::new_string(match b.owner {
+                Some(o) => format!("{}.{}", o, b.name),
+                None => b.name.to_string(),
+            }),
+            "__self__" => opt(&b.self_),
+            "__doc__" => {
+                if b.doc.is_empty() {
+                    object::none()
+                } else {
+                    object::new_str(b.doc)
+                }
+            }
+            "__module__" => {
+                if b.owner.is_none() {
+                    object::new_str("builtins")
+                } else {
+                    object::none()
+                }
+            }
+            _ => return None,
+        },
+        Payload::Exception(e) => match name {
+            "args" => e.args.borrow().clone(),
+            "__traceback__" => opt(&e.traceback.borrow()),
+            "__cause__" => opt(&e.cause.borrow()),
+            "__context__" => opt(&e.context.borrow()),
+            "__suppress_context__" => object::new_bool(e.suppress_context.get()),
+            "value" if obj.is_instance(&vm.exc_type("StopIteration")) => exc_args(obj).into_iter().next().unwrap_or_else(object::none),
+            "code" if obj.is_instance(&vm.exc_type("SystemExit")) => {
+                let a = exc_args(obj);
+                match a.len() {
+                    0 => object::none(),
+                    1 => a[0].clone(),
+                    _ => object::new_tuple(a),
+                }
+            }
+            "__dict__" => return vm.instance_dict(obj).map(Ok),
+            _ => return None,
+        },
+        Payload::Int(i) => match name {
+            "real" | "numerator" => object::new_int_value(i.clone()),
+            "imag" => object::new_int(0),
+            "denominator" => object::new_int(1),
+            _ => return None,
+        },
+        Payload::Float(f) => match name {
+            "real" => object::new_float(*f),
+            "imag" => object::new_float(0.0),
+            _ => return None,
+        },
+        Payload::Complex(re, im) => match name {
+            "real" => object::new_float(*re),
+            "imag" => object::new_float(*im),
+            _ => return None,
+        },
+        Payload::Slice { start, stop, step } => match name {
+            "start" => start.clone(),
+            "stop" => stop.clone(),
+            "step" => step.clone(),
+            _ => return None,
+        },
+        Payload::Range { start, stop, step } => match name {
+            "start" => object::new_int(*start),
+            "stop" => object::new_int(*stop),
+            "step" => object::new_int(*step),
+            _ => return None,
+        },
+        Payload::Property { fget, fset, fdel, doc } => match name {
+            "fget" => opt(fget),
+            "fset" => opt(fset),
+            "fdel" => opt(fdel),
+            "__doc__" => match doc {
+                Some(d) => d.clone(),
+                None => match fget {
+                    Some(g) => return Some(vm.getattr_str(g, "__doc__")),
+                    None => object::none(),
+                },
+            },
+            "__isabstractmethod__" => object::new_bool(false),
+            _ => return None,
+        },
+        Payload::StaticMethod(f) | Payload::ClassMethod(f) => match name {
+            "__func__" | "__wrapped__" => f.clone(),
+            "__isabstractmethod__" => object::new_bool(false),
+            _ => return None,
+        },
+        Payload::Generator(g) => {
+            let g = g.borrow();
+            match name {
+                "__name__" => g.name.clone(),
+                "__qualname__" => g.qualname.clone(),
+                "gi_running" => object::new_bool(g.running),
+                "gi_frame" => {
+                    if g.frame.is_some() {
+                        object::new_bool(true)
+                    } else {
+                        object::none()
+                    }
+                }
+                "gi_code" => match &g.frame {
+                    Some(f) => f.code.clone(),
+                    None => object::none(),
+                },
+                _ => return None,
+            }
+        }
+        Payload::Code(c) => match name {
+            "co_name" => c.name.clone(),
+            "co_qualname" => c.qualname.clone(),
+            "co_filename" => c.filename.clone(),
+            "co_argcount" => object::new_int(c.argcount as i64),
+            "co_posonlyargcount" => object::new_int(c.posonlyargcount as i64),
+            "co_kwonlyargcount" => object::new_int(c.kwonlyargcount as i64),
+            "co_nlocals" => object::new_int(c.varnames.len() as i64),
+            "co_flags" => object::new_int(c.flags as i64),
+            "co_firstlineno" => object::new_int(c.firstlineno as i64),
+            "co_varnames" => object::new_tuple(c.varnames.to_vec()),
+            "co_cellvars" => object::new_tuple(c.cellvars.to_vec()),
+            "co_freevars" => object::new_tuple(c.freevars.to_vec()),
+            "co_names" => object::new_tuple(c.names.to_vec()),
+            "co_consts" => object::new_tuple(c.consts.to_vec()),
+            _ => return None,
+        },
+        Payload::Cell(c) => match name {
+            "cell_contents" => match c.borrow().clone() {
+                Some(v) => v,
+                None => return Some(Err(vm.value_error("Cell is empty"))),
+            },
+            _ => return None,
+        },
+        Payload::Traceback(t) => match name {
+            "tb_lineno" => object::new_int(t.lineno as i64),
+            "tb_next" => opt(&t.next),
+            "tb_frame" => object::none(),
+            _ => return None,
+        },
+        Payload::DictView { dict, .. } => match name {
+            "mapping" => dict.clone(),
+            _ => return None,
+        },
+        _ => {
+            if name == "__dict__" {
+                return vm.instance_dict(obj).map(Ok);
+            }
+            return None;
+        }
+    };
+    Some(Ok(r))
+}
+
+pub fn set(vm: &Vm, obj: &ObjRef, name: &str, value: Option<ObjRef>) -> Option<PyResult<()>> {
+    if name == "__class__" {
+        let Some(v) = value else { return Some(Err(vm.type_error("can't delete __class__ attribute"))) };
+        if v.as_type().is_none() {
+            return Some(Err(vm.type_error(format!("__class__ must be set to a class, not '{}' object", v.type_name()))));
+        }
+        let (old, new) = (obj.type_data(), v.as_type().unwrap());
+        if !old.heap || !new.heap || old.layout != new.layout {
+            return Some(Err(vm.type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                new.name.borrow(),
+                old.name.borrow()
+            ))));
+        }
+        obj.set_type(&v);
+        return Some(Ok(()));
+    }
+    match obj.payload() {
+        Payload::Function(f) => {
+            let v = value.unwrap_or_else(object::none);
+            match name {
+                "__name__" => *f.name.borrow_mut() = v,
+                "__qualname__" => *f.qualname.borrow_mut() = v,
+                "__doc__" => *f.doc.borrow_mut() = v,
+                "__module__" => *f.module.borrow_mut() = v,
+                "__defaults__" => *f.defaults.borrow_mut() = if v.is_none() { None } else { Some(v) },
+                "__kwdefaults__" => *f.kwdefaults.borrow_mut() = if v.is_none() { None } else { Some(v) },
+                "__annotations__" => *f.annotations.borrow_mut() = Some(v),
+                _ => return None,
+            }
+            Some(Ok(()))
+        }
+        Payload::Exception(e) => {
+            match name {
+                "__traceback__" => *e.traceback.borrow_mut() = value.filter(|v| !v.is_none()),
+                "__cause__" => {
+                    *e.cause.borrow_mut() = value.filter(|v| !v.is_none());
+                    e.suppress_context.set(true);
+                }
+                "__context__" => *e.context.borrow_mut() = value.filter(|v| !v.is_none()),
+                "__suppress_context__" => e.suppress_context.set(value.map(|v| vm.truthy(&v).unwrap_or(false)).unwrap_or(false)),
+                "args" => {
+                    let v = value.unwrap_or_else(|| object::new_tuple(vec![]));
+                    let items = match vm.collect(&v) {
+                        Ok(i) => i,
+                        Err(e) => return Some(Err(e)),
+                    };
+                    *e.args.borrow_mut() = object::new_tuple(items);
+                }
+                _ => return None,
+            }
+            Some(Ok(()))
+        }
+        _ => None,
+    }
+}
+
+pub fn get_type(vm: &Vm, ty: &ObjRef, name: &str) -> Option<PyResult> {
+    let td = ty.as_type()?;
+    let t = builtin_types();
+    let r = match name {
+        "__name__" => object::new_string(td.name.borrow().clone()),
+        "__qualname__" => object::new_string(td.qualname.borrow().clone()),
+        "__module__" => {
+            if td.heap {
+                return td.lookup_own("__module__").map(Ok);
+            }
+            object::new_str("builtins")
+        }
+        "__bases__" => object::new_tuple(td.bases.borrow().clone()),
+        "__base__" => td.bases.borrow().first().cloned().unwrap_or_else(object::none),
+        "__mro__" => object::new_tuple(td.mro.borrow().clone()),
+        "__dict__" => td.dict().clone(),
+        "__doc__" => {
+            if td.heap {
+                return Some(Ok(td.lookup_own("__doc__").unwrap_or_else(object::none)));
+            }
+            object::none()
+        }
+        "__class__" => ObjRef::from_borrowed(ty.ty()),
+        "__abstractmethods__" => return Some(Err(vm.attribute_error("__abstractmethods__"))),
+        _ => return None,
+    };
+    let _ = t;
+    Some(Ok(r))
+}
+
+pub fn set_type(vm: &Vm, ty: &ObjRef, name: &str, value: Option<ObjRef>) -> Option<PyResult<()>> {
+    let td = ty.as_type()?;
+    match name {
+        "__name__" => {
+            let v = value?;
+            match v.as_str() {
+                Some(s) => *td.name.borrow_mut() = s.to_string(),
+                None => return Some(Err(vm.type_error(format!("can only assign string to {}.__name__, not '{}'", td.name.borrow(), v.type_name())))),
+            }
+            Some(Ok(()))
+        }
+        "__qualname__" => {
+            let v = value?;
+            if let Some(s) = v.as_str() {
+                *td.qualname.borrow_mut() = s.to_string();
+            }
+            Some(Ok(()))
+        }
+        _ => None,
+    }
+}

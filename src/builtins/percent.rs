@@ -1,0 +1,209 @@
+//! printf-style `%` formatting for str and bytes (CPython's `PyUnicode_Format`).
+
+use crate::format::{percent_float, percent_int, percent_str, PercentFlags};
+use crate::object::types::builtin_types;
+use crate::object::{self, ObjRef, Payload, PyResult};
+use crate::vm::Vm;
+
+pub fn str_percent(vm: &Vm, fmt: &ObjRef, args: &ObjRef) -> PyResult {
+    let f = fmt.as_str().unwrap_or("");
+    Ok(object::new_string(percent_format(vm, f, args, false)?))
+}
+
+pub fn bytes_percent(vm: &Vm, fmt: &ObjRef, args: &ObjRef) -> PyResult {
+    let b = super::bytes::as_bytes(fmt).unwrap_or_default();
+    let f: String = b.iter().map(|&c| c as char).collect();
+    let r = percent_format(vm, &f, args, true)?;
+    Ok(object::new_bytes(r.chars().map(|c| c as u32 as u8).collect()))
+}
+
+fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<String> {
+    let is_mapping = !matches!(args.payload(), Payload::Tuple(_) | Payload::Str(_)) && (args.as_dict().is_some() || args.type_data().lookup("__getitem__").is_some() && args.as_tuple().is_none());
+    let items: Vec<ObjRef> = match args.payload() {
+        Payload::Tuple(t) => t.to_vec(),
+        _ => vec![args.clone()],
+    };
+    let mut next = 0usize;
+    let mut used_mapping = false;
+    let mut out = String::new();
+    let cs: Vec<char> = f.chars().collect();
+    let mut i = 0;
+    let mut take = |vm: &Vm| -> PyResult<ObjRef> {
+        let r = items.get(next).cloned().ok_or_else(|| vm.type_error("not enough arguments for format string"));
+        next += 1;
+        r
+    };
+    while i < cs.len() {
+        let c = cs[i];
+        if c != '%' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        if i >= cs.len() {
+            return Err(vm.value_error("incomplete format"));
+        }
+        let mut mapped: Option<ObjRef> = None;
+        if cs[i] == '(' {
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < cs.len() && depth > 0 {
+                if cs[j] == '(' {
+                    depth += 1;
+                } else if cs[j] == ')' {
+                    depth -= 1;
+                }
+                j += 1;
+            }
+            if depth > 0 {
+                return Err(vm.value_error("incomplete format key"));
+            }
+            let key: String = cs[i + 1..j - 1].iter().collect();
+            if !is_mapping {
+                return Err(vm.type_error("format requires a mapping"));
+            }
+            mapped = Some(vm.getitem(args, &object::new_string(key))?);
+            used_mapping = true;
+            i = j;
+        }
+        let mut flags_s = String::new();
+        while i < cs.len() && "-+ #0".contains(cs[i]) {
+            flags_s.push(cs[i]);
+            i += 1;
+        }
+        let mut flags = PercentFlags::parse(&flags_s);
+        let mut width: Option<usize> = None;
+        if i < cs.len() && cs[i] == '*' {
+            let w = take(vm)?;
+            let w = w.as_int().and_then(|x| x.as_i64()).ok_or_else(|| vm.type_error("* wants int"))?;
+            if w < 0 {
+                flags.left = true;
+            }
+            width = Some(w.unsigned_abs() as usize);
+            i += 1;
+        } else {
+            let mut w = String::new();
+            while i < cs.len() && cs[i].is_ascii_digit() {
+                w.push(cs[i]);
+                i += 1;
+            }
+            if !w.is_empty() {
+                width = Some(w.parse().map_err(|_| vm.value_error("width too big"))?);
+            }
+        }
+        let mut prec: Option<usize> = None;
+        if i < cs.len() && cs[i] == '.' {
+            i += 1;
+            if i < cs.len() && cs[i] == '*' {
+                let p = take(vm)?;
+                prec = Some(p.as_int().and_then(|x| x.as_i64()).unwrap_or(0).max(0) as usize);
+                i += 1;
+            } else {
+                let mut p = String::new();
+                while i < cs.len() && cs[i].is_ascii_digit() {
+                    p.push(cs[i]);
+                    i += 1;
+                }
+                prec = Some(p.parse().unwrap_or(0));
+            }
+        }
+        while i < cs.len() && "hlL".contains(cs[i]) {
+            i += 1;
+        }
+        if i >= cs.len() {
+            return Err(vm.value_error("incomplete format"));
+        }
+        let conv = cs[i];
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = match &mapped {
+            Some(v) => v.clone(),
+            None => take(vm)?,
+        };
+        let r = match conv {
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                let iv = match v.payload() {
+                    Payload::Int(x) => x.to_big(),
+                    Payload::Float(fv) if matches!(conv, 'd' | 'i' | 'u') => super::float::float_to_int(vm, *fv)?.to_big(),
+                    _ => {
+                        if let Some(m) = v.type_data().lookup(if matches!(conv, 'd' | 'i' | 'u') { "__int__" } else { "__index__" }) {
+                            let r = vm.call(&m, &[v.clone()], None)?;
+                            r.as_int().map(|x| x.to_big()).ok_or_else(|| vm.type_error("__int__ returned non-int"))?
+                        } else if matches!(conv, 'd' | 'i' | 'u') {
+                            return Err(vm.type_error(format!("%{} format: a real number is required, not {}", conv, v.type_name())));
+                        } else {
+                            return Err(vm.type_error(format!("%{} format: an integer is required, not {}", conv, v.type_name())));
+                        }
+                    }
+                };
+                percent_int(&iv, flags, width, prec, conv)
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let fv = match v.payload() {
+                    Payload::Float(x) => *x,
+                    Payload::Int(x) => super::float::int_to_float(vm, x)?,
+                    _ => {
+                        if v.type_data().lookup("__float__").is_some() {
+                            super::float::float_from(vm, &v)?
+                        } else {
+                            return Err(vm.type_error(format!("must be real number, not {}", v.type_name())));
+                        }
+                    }
+                };
+                percent_float(fv, flags, width, prec, conv)
+            }
+            's' | 'r' | 'a' | 'c' => {
+                let text = match conv {
+                    's' => {
+                        if bytes {
+                            match super::bytes::as_bytes(&v) {
+                                Some(b) => b.iter().map(|&c| c as char).collect(),
+                                None => return Err(vm.type_error(format!("%b requires a bytes-like object, or an object that implements __bytes__, not '{}'", v.type_name()))),
+                            }
+                        } else {
+                            vm.str_string(&v)?
+                        }
+                    }
+                    'r' | 'a' => {
+                        let r = if conv == 'r' && !bytes { vm.repr(&v)? } else { vm.ascii(&v)? };
+                        r.as_str().unwrap_or("").to_string()
+                    }
+                    _ => match v.payload() {
+                        Payload::Int(x) => {
+                            let cp = x.as_i64().unwrap_or(-1);
+                            match u32::try_from(cp).ok().and_then(char::from_u32) {
+                                Some(ch) => ch.to_string(),
+                                None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
+                            }
+                        }
+                        Payload::Str(st) if st.nchars == 1 => st.s.to_string(),
+                        _ => return Err(vm.type_error(format!("%c requires int or char, not {}", v.type_name()))),
+                    },
+                };
+                percent_str(&text, flags, width, prec, conv)
+            }
+            'b' if bytes => {
+                let text: String = super::bytes::as_bytes(&v).unwrap_or_default().iter().map(|&c| c as char).collect();
+                percent_str(&text, flags, width, prec, 's')
+            }
+            other => {
+                return Err(vm.value_error(format!("unsupported format character '{}' (0x{:x}) at index {}", other, other as u32, i - 1)));
+            }
+        };
+        match r {
+            Ok(s) => out.push_str(&s),
+            Err(m) => return Err(super::format_error(vm, &m)),
+        }
+        let _ = start;
+    }
+    if next < items.len() && !used_mapping && !(is_mapping && items.len() == 1) {
+        return Err(vm.type_error(if bytes { "not all arguments converted during bytes formatting" } else { "not all arguments converted during string formatting" }));
+    }
+    let _ = builtin_types();
+    Ok(out)
+}

@@ -1,0 +1,155 @@
+//! The `ouro` command line.
+
+use std::io::{IsTerminal, Read};
+
+const USAGE: &str = "usage: ouro [option] ... [-c cmd | file | -] [arg] ...
+Options:
+  -c cmd     program passed in as string
+  --dis FILE print the bytecode of FILE instead of running it
+  -X showrefcount
+             print the number of live objects at exit
+  -h, --help print this help message and exit
+  --version  print the version number and exit
+file         program read from script file
+-            program read from stdin (default when stdin is not a terminal)
+arg ...      arguments passed to program in sys.argv[1:]
+";
+
+enum Source {
+    File(String),
+    Command(String),
+    Stdin,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // The VM runs on a thread with a large stack so that native recursion (nested
+    // reprs, comparisons, native→Python re-entry) reaches RecursionError, not a Rust
+    // stack overflow.
+    let child = std::thread::Builder::new().stack_size(1 << 30).spawn(move || real_main(args)).expect("spawn interpreter thread");
+    let code = child.join().unwrap_or(1);
+    std::process::exit(code);
+}
+
+fn real_main(args: Vec<String>) -> i32 {
+    let mut i = 0;
+    let mut dis = false;
+    let mut show_refcount = false;
+    let mut source = None;
+    while i < args.len() {
+        let a = &args[i];
+        match a.as_str() {
+            "-h" | "--help" => {
+                print!("{}", USAGE);
+                return 0;
+            }
+            "--version" | "-V" => {
+                println!("Ouro {} (Python 3.11 compatible)", env!("CARGO_PKG_VERSION"));
+                return 0;
+            }
+            "--dis" => dis = true,
+            "-X" => {
+                i += 1;
+                if args.get(i).map(|s| s.as_str()) == Some("showrefcount") {
+                    show_refcount = true;
+                }
+            }
+            "-c" => {
+                i += 1;
+                match args.get(i) {
+                    Some(c) => source = Some(Source::Command(c.clone())),
+                    None => {
+                        eprintln!("Argument expected for the -c option");
+                        return 2;
+                    }
+                }
+                i += 1;
+                break;
+            }
+            "-" => {
+                source = Some(Source::Stdin);
+                i += 1;
+                break;
+            }
+            s if s.starts_with('-') && s.len() > 1 => {
+                eprintln!("unknown option {}\n{}", s, USAGE);
+                return 2;
+            }
+            _ => {
+                source = Some(Source::File(a.clone()));
+                i += 1;
+                break;
+            }
+        }
+        i += 1;
+    }
+    let rest: Vec<String> = args[i.min(args.len())..].to_vec();
+    let source = match source {
+        Some(s) => s,
+        None => {
+            if std::io::stdin().is_terminal() {
+                eprintln!("Ouro {}: the interactive prompt is not available yet; pass a file, -c CODE, or a script on stdin.", env!("CARGO_PKG_VERSION"));
+                return 2;
+            }
+            Source::Stdin
+        }
+    };
+    let (src, filename, argv0) = match &source {
+        Source::File(f) => match std::fs::read_to_string(f) {
+            Ok(s) => (s, f.clone(), f.clone()),
+            Err(e) => {
+                eprintln!("ouro: can't open file '{}': [Errno {}] {}", f, e.raw_os_error().unwrap_or(2), errno_text(&e));
+                return 2;
+            }
+        },
+        Source::Command(c) => (c.clone(), "<string>".to_string(), "-c".to_string()),
+        Source::Stdin => {
+            let mut s = String::new();
+            let _ = std::io::stdin().read_to_string(&mut s);
+            (s, "<stdin>".to_string(), "-".to_string())
+        }
+    };
+    let vm = ouro::Vm::new();
+    if dis {
+        return match ouro::run::compile_source(&vm, &src, &filename, ouro::compiler::Mode::Exec) {
+            Ok(code) => {
+                let c = code.as_code().expect("code");
+                let repr = |o: &ouro::object::ObjRef| vm.repr_string(o).unwrap_or_default();
+                print!("{}", ouro::bytecode::dis::disassemble(c, &repr));
+                0
+            }
+            Err(e) => ouro::run::handle_uncaught(&vm, &e),
+        };
+    }
+    set_argv_and_path(&vm, &argv0, &rest, &source);
+    let status = ouro::run::run_main(&vm, &src, &filename);
+    if show_refcount {
+        eprintln!("[{} live objects]", ouro::memory::live_objects());
+    }
+    status
+}
+
+fn errno_text(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn set_argv_and_path(vm: &ouro::Vm, argv0: &str, rest: &[String], source: &Source) {
+    use ouro::object;
+    let mut argv = vec![object::new_str(argv0)];
+    argv.extend(rest.iter().map(|a| object::new_str(a)));
+    let dir = match source {
+        Source::File(f) => std::path::Path::new(f)
+            .parent()
+            .map(|p| if p.as_os_str().is_empty() { ".".to_string() } else { p.to_string_lossy().to_string() })
+            .unwrap_or_else(|| ".".into()),
+        _ => String::new(),
+    };
+    let sys = vm.sys.borrow().clone().expect("sys");
+    let d = ouro::modules::module_dict(&sys).clone();
+    let _ = ouro::builtins::dict::dict_set_str(vm, &d, "argv", object::new_list(argv));
+    let _ = ouro::builtins::dict::dict_set_str(vm, &d, "path", object::new_list(vec![object::new_string(dir)]));
+}

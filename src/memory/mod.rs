@@ -1,0 +1,328 @@
+//! The heap: object blocks, reference counting, deallocation and the trashcan.
+//!
+//! Invariants (CPython's, Include/object.h):
+//! - Every Python object is one block: an optional `GcHead` (only for types that can hold
+//!   references, see `Payload::is_gc`), then the `PyObject` header `{refcnt, type, dict}`
+//!   followed by the payload. An `ObjRef` points at the `PyObject`, never at the `GcHead`.
+//! - `refcnt` is exactly Python's reference count. An `ObjRef` owns one reference: `clone`
+//!   increments, `drop` decrements, and the block is deallocated when the count reaches 0.
+//!   A borrowed `&PyObject` owns none.
+//! - The type pointer owns one reference to the type object.
+//! - Deallocation never recurses without bound: past `TRASHCAN_DEPTH` nested deallocations
+//!   further ones are queued and freed once the outermost one returns.
+//! - `live_objects()` counts allocated and not yet freed blocks (the debug accounting that
+//!   must return to its start value after the final collection at exit).
+
+use std::alloc::{alloc, dealloc as free_block, Layout};
+use std::cell::{Cell, RefCell};
+use std::ptr::NonNull;
+
+use crate::object::Payload;
+
+/// The generation links and scratch word that precede every GC-capable object
+/// (CPython's `PyGC_Head`). The collector owns these fields.
+#[repr(C)]
+pub struct GcHead {
+    pub next: Cell<*mut GcHead>,
+    pub prev: Cell<*mut GcHead>,
+    pub gc_refs: Cell<isize>,
+}
+
+#[repr(C)]
+pub struct PyObject {
+    refcnt: Cell<isize>,
+    ty: Cell<NonNull<PyObject>>,
+    /// The instance `__dict__` (None until first needed, as CPython 3.11 does lazily).
+    dict: Cell<Option<ObjRef>>,
+    payload: Payload,
+}
+
+#[repr(C)]
+struct GcBlock {
+    head: GcHead,
+    obj: PyObject,
+}
+
+const TRASHCAN_DEPTH: u32 = 50;
+
+thread_local! {
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
+    static TRASH: RefCell<Vec<NonNull<PyObject>>> = const { RefCell::new(Vec::new()) };
+    static FINALIZER: Cell<Option<fn(&ObjRef) -> bool>> = const { Cell::new(None) };
+}
+
+/// Number of object blocks currently allocated.
+pub fn live_objects() -> isize {
+    LIVE.with(|c| c.get())
+}
+
+/// Installs the hook run when an object's count reaches zero, before it is freed; it
+/// receives a temporary owned reference (count 1) and returns true if the object was
+/// resurrected (its count is above 1 when the hook returns), in which case it is not freed.
+pub fn set_finalizer(f: fn(&ObjRef) -> bool) {
+    FINALIZER.with(|c| c.set(Some(f)));
+}
+
+/// An owned reference to a Python object.
+pub struct ObjRef(NonNull<PyObject>);
+
+impl ObjRef {
+    /// Allocates a new object of type `ty` (one new reference to the type is taken).
+    /// Returns the only reference to it.
+    #[must_use]
+    pub fn new(ty: &PyObject, payload: Payload) -> ObjRef {
+        ty.incref();
+        // SAFETY: `ty` is a live object (we hold a borrowed reference and just took a
+        // counted one), so the pointer stored in the new header is valid.
+        unsafe { ObjRef::alloc_with_type(NonNull::from(ty), payload) }
+    }
+
+    /// Allocates an object whose type pointer is `ty`; the caller passes one counted
+    /// reference to `ty` (or a dangling pointer fixed up with `set_type` before use).
+    /// SAFETY: `ty` must be a live object whose reference is transferred, or the caller
+    /// must overwrite it with `init_type` before anything reads it.
+    unsafe fn alloc_with_type(ty: NonNull<PyObject>, payload: Payload) -> ObjRef {
+        let gc = payload.is_gc();
+        let obj = PyObject { refcnt: Cell::new(1), ty: Cell::new(ty), dict: Cell::new(None), payload };
+        let ptr = if gc {
+            let layout = Layout::new::<GcBlock>();
+            // SAFETY: the layout has non-zero size.
+            let block = alloc(layout) as *mut GcBlock;
+            if block.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            let head = GcHead {
+                next: Cell::new(std::ptr::null_mut()),
+                prev: Cell::new(std::ptr::null_mut()),
+                gc_refs: Cell::new(0),
+            };
+            // SAFETY: `block` is freshly allocated with GcBlock's layout.
+            std::ptr::write(block, GcBlock { head, obj });
+            std::ptr::addr_of_mut!((*block).obj)
+        } else {
+            let layout = Layout::new::<PyObject>();
+            // SAFETY: the layout has non-zero size.
+            let p = alloc(layout) as *mut PyObject;
+            if p.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            // SAFETY: `p` is freshly allocated with PyObject's layout.
+            std::ptr::write(p, obj);
+            p
+        };
+        LIVE.with(|c| c.set(c.get() + 1));
+        // SAFETY: ptr is non-null (checked above).
+        ObjRef(NonNull::new_unchecked(ptr))
+    }
+
+    /// Bootstrap of `type`: allocates a type object whose type is itself.
+    #[must_use]
+    pub fn new_self_typed(payload: Payload) -> ObjRef {
+        // SAFETY: the dangling type pointer is replaced before the object is returned,
+        // and the self-reference is counted (refcnt 2: ours plus the type pointer's).
+        unsafe {
+            let r = ObjRef::alloc_with_type(NonNull::dangling(), payload);
+            r.ty.set(r.0);
+            r.incref();
+            r
+        }
+    }
+
+    /// Turns a borrowed reference into an owned one (increments the count).
+    #[must_use]
+    pub fn from_borrowed(obj: &PyObject) -> ObjRef {
+        obj.incref();
+        ObjRef(NonNull::from(obj))
+    }
+
+    pub fn as_ptr(&self) -> *const PyObject {
+        self.0.as_ptr()
+    }
+}
+
+impl Clone for ObjRef {
+    #[inline]
+    fn clone(&self) -> ObjRef {
+        self.incref();
+        ObjRef(self.0)
+    }
+}
+
+impl Drop for ObjRef {
+    #[inline]
+    fn drop(&mut self) {
+        let rc = self.refcnt.get() - 1;
+        self.refcnt.set(rc);
+        if rc == 0 {
+            // SAFETY: the count reached zero, so this was the last reference; nobody
+            // can observe the object any more except through the finalizer hook.
+            unsafe { dealloc(self.0) }
+        }
+    }
+}
+
+impl std::ops::Deref for ObjRef {
+    type Target = PyObject;
+    #[inline]
+    fn deref(&self) -> &PyObject {
+        // SAFETY: an ObjRef owns a reference, so the object is alive while it exists.
+        unsafe { self.0.as_ref() }
+    }
+}
+
+impl std::fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<object at {:p}>", self.0.as_ptr())
+    }
+}
+
+impl PyObject {
+    #[inline]
+    pub fn refcnt(&self) -> isize {
+        self.refcnt.get()
+    }
+    #[inline]
+    pub fn incref(&self) {
+        self.refcnt.set(self.refcnt.get() + 1);
+    }
+    /// The object's type (borrowed).
+    #[inline]
+    pub fn ty(&self) -> &PyObject {
+        // SAFETY: the header owns a reference to its type, so it outlives this borrow.
+        unsafe { self.ty.get().as_ref() }
+    }
+    /// Replaces the type (for `__class__` assignment); takes a new reference to `ty`.
+    pub fn set_type(&self, ty: &PyObject) {
+        ty.incref();
+        let old = self.ty.replace(NonNull::from(ty));
+        // SAFETY: the header owned one reference to the old type; it is released here.
+        drop(ObjRef(old));
+    }
+    #[inline]
+    pub fn payload(&self) -> &Payload {
+        &self.payload
+    }
+    #[inline]
+    pub fn is(&self, other: &PyObject) -> bool {
+        std::ptr::eq(self, other)
+    }
+    /// The address, used as `id()`.
+    #[inline]
+    pub fn addr(&self) -> usize {
+        self as *const PyObject as usize
+    }
+    /// The instance dict if one was created (new reference).
+    pub fn dict(&self) -> Option<ObjRef> {
+        let d = self.dict.take();
+        let r = d.clone();
+        self.dict.set(d);
+        r
+    }
+    pub fn has_dict(&self) -> bool {
+        let d = self.dict.take();
+        let r = d.is_some();
+        self.dict.set(d);
+        r
+    }
+    /// Replaces the instance dict; the old one is returned to be dropped by the caller
+    /// (after any borrow of this object is over).
+    pub fn set_dict(&self, d: Option<ObjRef>) -> Option<ObjRef> {
+        self.dict.replace(d)
+    }
+    pub fn gc_head(&self) -> Option<&GcHead> {
+        if self.payload.is_gc() {
+            // SAFETY: GC-capable objects are always allocated inside a GcBlock, whose
+            // `obj` field is at a fixed offset after the head (repr(C)).
+            unsafe {
+                let off = std::mem::offset_of!(GcBlock, obj);
+                let block = (self as *const PyObject as *const u8).sub(off) as *const GcBlock;
+                Some(&(*block).head)
+            }
+        } else {
+            None
+        }
+    }
+}
+
+/// Frees an object whose count reached zero.
+/// SAFETY: `ptr` must point to a live object with refcnt 0 that nobody references.
+unsafe fn dealloc(ptr: NonNull<PyObject>) {
+    let depth = DEALLOC_DEPTH.with(|d| d.get());
+    if depth >= TRASHCAN_DEPTH {
+        TRASH.with(|t| t.borrow_mut().push(ptr));
+        return;
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    dealloc_now(ptr);
+    DEALLOC_DEPTH.with(|d| d.set(depth));
+    if depth == 0 {
+        loop {
+            let next = TRASH.with(|t| t.borrow_mut().pop());
+            match next {
+                Some(p) => {
+                    DEALLOC_DEPTH.with(|d| d.set(1));
+                    dealloc_now(p);
+                    DEALLOC_DEPTH.with(|d| d.set(0));
+                }
+                None => break,
+            }
+        }
+    }
+}
+
+/// SAFETY: as `dealloc`.
+unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
+    if let Some(fin) = FINALIZER.with(|c| c.get()) {
+        let obj = ptr.as_ref();
+        if obj.payload.needs_finalizer_check() {
+            // Resurrect temporarily for the hook: count 1 owned by `tmp`.
+            obj.refcnt.set(1);
+            let tmp = ObjRef(ptr);
+            let resurrected = fin(&tmp);
+            if resurrected || tmp.refcnt.get() > 1 {
+                // Someone kept a reference: drop ours without freeing.
+                tmp.refcnt.set(tmp.refcnt.get() - 1);
+                std::mem::forget(tmp);
+                return;
+            }
+            std::mem::forget(tmp);
+            obj.refcnt.set(0);
+        }
+    }
+    let p = ptr.as_ptr();
+    let gc = (*p).payload.is_gc();
+    // Release what the object owns: its payload (in CPython's order), dict and type.
+    (*p).payload.release_contents();
+    let dict = (*p).dict.take();
+    drop(dict);
+    let ty = (*p).ty.get();
+    std::ptr::drop_in_place(p);
+    LIVE.with(|c| c.set(c.get() - 1));
+    if gc {
+        let off = std::mem::offset_of!(GcBlock, obj);
+        let block = (p as *mut u8).sub(off);
+        free_block(block, Layout::new::<GcBlock>());
+    } else {
+        free_block(p as *mut u8, Layout::new::<PyObject>());
+    }
+    drop(ObjRef(ty));
+}
+
+/// Dereferences a pointer held by a non-owning table (the intern table).
+/// The table's invariant is that it only holds pointers of live objects: an entry is
+/// removed when its object is deallocated.
+pub(crate) fn deref_table_ptr<'a>(p: *const PyObject) -> &'a PyObject {
+    // SAFETY: see above; entries are removed in `Payload::release_contents` before the
+    // block is freed.
+    unsafe { &*p }
+}
+
+/// Dereferences an entry of `Vm::frame_stack`.
+pub(crate) fn deref_frame<'a>(p: *const crate::vm::Frame) -> &'a crate::vm::Frame {
+    // SAFETY: `Vm::frame_stack` only holds addresses of boxed frames owned by an eval loop
+    // that is still running (an entry is popped before its frame is dropped or handed
+    // back to a generator), and callers use the reference only during the native call
+    // made from that frame.
+    unsafe { &*p }
+}

@@ -1,0 +1,54 @@
+//! Built-in modules (`sys`, `gc`, `math`, ...) and the import system.
+
+pub mod gc;
+pub mod import;
+pub mod math;
+pub mod sys;
+
+use std::cell::RefCell;
+
+use crate::object::types::builtin_types;
+use crate::object::{self, ModuleData, ObjRef, Payload, PyResult};
+use crate::vm::Vm;
+
+/// A new module object named `name` with a fresh namespace.
+#[must_use]
+pub fn new_module(vm: &Vm, name: &str) -> ObjRef {
+    let d = object::new_dict();
+    let _ = vm.dict_set(&d, object::str::intern("__name__"), object::new_str(name));
+    let _ = vm.dict_set(&d, object::str::intern("__doc__"), object::none());
+    let _ = vm.dict_set(&d, object::str::intern("__package__"), object::none());
+    let _ = vm.dict_set(&d, object::str::intern("__spec__"), object::none());
+    let _ = vm.dict_set(&d, object::str::intern("__loader__"), object::none());
+    let _ = RefCell::new(());
+    ObjRef::new(&builtin_types().module, Payload::Module(Box::new(ModuleData { name: name.to_string(), dict: d })))
+}
+
+pub fn module_dict(m: &ObjRef) -> &ObjRef {
+    match m.payload() {
+        Payload::Module(md) => &md.dict,
+        _ => panic!("not a module"),
+    }
+}
+
+/// Looks up a builtin module's initialiser by name.
+pub fn builtin_module(vm: &Vm, name: &str) -> Option<PyResult> {
+    Some(match name {
+        "sys" => Ok(vm.sys.borrow().clone().expect("sys initialised")),
+        "gc" => gc::make(vm),
+        "math" => math::make(vm),
+        "builtins" => {
+            let m = new_module(vm, "builtins");
+            let d = module_dict(&m).clone();
+            for (k, v) in crate::builtins::dict::dict_items(&vm.builtins) {
+                let _ = vm.dict_set(&d, k, v);
+            }
+            Ok(m)
+        }
+        _ => return None,
+    })
+}
+
+pub fn init(vm: &Vm) {
+    sys::init(vm);
+}

@@ -1,0 +1,319 @@
+//! The hash table behind `set` and `frozenset`, following CPython 3.11's
+//! `Objects/setobject.c` step for step (linear probes, then perturbation; the same growth
+//! rule) so that iteration order equals CPython's.
+//!
+//! Invariants:
+//! - `table.len()` is a power of two >= 8 (or 0 before the first insertion); `mask` is
+//!   `table.len() - 1`.
+//! - `fill` counts Active + Dummy slots, `used` counts Active ones; after an insertion
+//!   `fill * 5 < mask * 3` holds or the table is resized.
+//! - `version` changes on every mutation (see dict.rs for why).
+
+use std::cell::RefCell;
+
+use super::{ObjRef, PyResult};
+use crate::object::dict::EqFn;
+
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+const MINSIZE: usize = 8;
+
+#[derive(Clone)]
+pub enum Slot {
+    Empty,
+    Dummy,
+    Active(i64, ObjRef),
+}
+
+#[derive(Clone, Default)]
+pub struct SetTable {
+    pub table: Vec<Slot>,
+    pub fill: usize,
+    pub used: usize,
+    pub finger: usize,
+    pub version: u64,
+}
+
+enum Step {
+    Found(usize),
+    /// First empty slot met; with the first dummy seen before it, if any.
+    Missing(usize, Option<usize>),
+    Compare(usize, ObjRef, ProbeState),
+}
+
+type ProbeState = (usize, usize, u64, Option<usize>);
+
+/// The next probe position after offset `off` of the run starting at `start`.
+fn advance(start: usize, off: usize, perturb: u64, mask: usize) -> (usize, usize, u64) {
+    let probes = if start + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+    if off < probes {
+        return (start, off + 1, perturb);
+    }
+    let perturb = perturb >> PERTURB_SHIFT;
+    ((start.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask, 0, perturb)
+}
+
+type Fast<'a> = &'a dyn Fn(&ObjRef, &ObjRef) -> Option<bool>;
+
+impl SetTable {
+    pub fn len(&self) -> usize {
+        self.used
+    }
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+    fn mask(&self) -> usize {
+        self.table.len().wrapping_sub(1)
+    }
+    fn ensure_table(&mut self) {
+        if self.table.is_empty() {
+            self.table = vec![Slot::Empty; MINSIZE];
+        }
+    }
+
+    /// Walks the probe sequence from `st` = (run start, offset in run, perturb, freeslot),
+    /// exactly as `set_add_entry`: each run checks `start..=start+probes` linearly, then
+    /// jumps from the run's start.
+    fn walk(&self, key: &ObjRef, hash: i64, st: ProbeState, fast: Fast) -> Step {
+        let mask = self.mask();
+        let (mut start, mut off, mut perturb, mut freeslot) = st;
+        loop {
+            let i = start + off;
+            match &self.table[i] {
+                Slot::Empty => return Step::Missing(i, freeslot),
+                Slot::Dummy => freeslot = Some(i),
+                Slot::Active(h, k) => {
+                    if *h == hash {
+                        if k.is(key) {
+                            return Step::Found(i);
+                        }
+                        match fast(k, key) {
+                            Some(true) => return Step::Found(i),
+                            Some(false) => {}
+                            None => {
+                                let (s2, o2, p2) = advance(start, off, perturb, mask);
+                                return Step::Compare(i, k.clone(), (s2, o2, p2, freeslot));
+                            }
+                        }
+                    }
+                }
+            }
+            let (s2, o2, p2) = advance(start, off, perturb, mask);
+            start = s2;
+            off = o2;
+            perturb = p2;
+        }
+    }
+
+    fn search(cell: &RefCell<SetTable>, key: &ObjRef, hash: i64, fast: Fast, eq: EqFn) -> PyResult<Step> {
+        'restart: loop {
+            if cell.borrow().table.is_empty() {
+                return Ok(Step::Missing(usize::MAX, None));
+            }
+            let mut st: ProbeState = ((hash as u64 as usize) & cell.borrow().mask(), 0, hash as u64, None);
+            loop {
+                let (step, version) = {
+                    let t = cell.borrow();
+                    (t.walk(key, hash, st, fast), t.version)
+                };
+                match step {
+                    Step::Compare(i, k, next) => {
+                        let same = eq(&k, key)?;
+                        if cell.borrow().version != version {
+                            continue 'restart;
+                        }
+                        if same {
+                            return Ok(Step::Found(i));
+                        }
+                        st = next;
+                    }
+                    other => return Ok(other),
+                }
+            }
+        }
+    }
+
+    pub fn contains(cell: &RefCell<SetTable>, key: &ObjRef, hash: i64, fast: Fast, eq: EqFn) -> PyResult<bool> {
+        Ok(matches!(SetTable::search(cell, key, hash, fast, eq)?, Step::Found(_)))
+    }
+
+    /// Adds `key`; returns false if an equal key was present.
+    pub fn add(cell: &RefCell<SetTable>, key: ObjRef, hash: i64, fast: Fast, eq: EqFn) -> PyResult<bool> {
+        cell.borrow_mut().ensure_table();
+        match SetTable::search(cell, &key, hash, fast, eq)? {
+            Step::Found(_) => Ok(false),
+            Step::Missing(i, freeslot) => {
+                let mut t = cell.borrow_mut();
+                t.version += 1;
+                t.used += 1;
+                if let Some(f) = freeslot {
+                    t.table[f] = Slot::Active(hash, key);
+                    return Ok(true);
+                }
+                t.fill += 1;
+                t.table[i] = Slot::Active(hash, key);
+                let mask = t.mask();
+                if t.fill * 5 >= mask * 3 {
+                    let n = if t.used > 50000 { t.used * 2 } else { t.used * 4 };
+                    t.resize(n);
+                }
+                Ok(true)
+            }
+            Step::Compare(..) => unreachable!(),
+        }
+    }
+
+    /// Removes `key`; returns the removed key if it was present.
+    pub fn discard(cell: &RefCell<SetTable>, key: &ObjRef, hash: i64, fast: Fast, eq: EqFn) -> PyResult<Option<ObjRef>> {
+        match SetTable::search(cell, key, hash, fast, eq)? {
+            Step::Found(i) => {
+                let mut t = cell.borrow_mut();
+                t.version += 1;
+                t.used -= 1;
+                match std::mem::replace(&mut t.table[i], Slot::Dummy) {
+                    Slot::Active(_, k) => Ok(Some(k)),
+                    _ => Ok(None),
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Inserts into a table known to hold no equal key and no dummies (CPython's
+    /// `set_insert_clean`).
+    fn insert_clean(table: &mut [Slot], hash: i64, key: ObjRef) {
+        let mask = table.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if matches!(table[i], Slot::Empty) {
+                table[i] = Slot::Active(hash, key);
+                return;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in 1..=LINEAR_PROBES {
+                    if matches!(table[i + j], Slot::Empty) {
+                        table[i + j] = Slot::Active(hash, key);
+                        return;
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    pub fn resize(&mut self, minused: usize) {
+        let mut newsize = MINSIZE;
+        while newsize <= minused {
+            newsize <<= 1;
+        }
+        let old = std::mem::replace(&mut self.table, vec![Slot::Empty; newsize]);
+        self.fill = self.used;
+        self.version += 1;
+        for s in old {
+            if let Slot::Active(h, k) = s {
+                SetTable::insert_clean(&mut self.table, h, k);
+            }
+        }
+    }
+
+    /// Inserts every key of `other` (a set table) into this one, as `set_merge` does.
+    /// Keys of `other` may still equal keys here, so the general path runs `add`.
+    pub fn merge(cell: &RefCell<SetTable>, other: &SetTable, fast: Fast, eq: EqFn) -> PyResult<()> {
+        if other.used == 0 {
+            return Ok(());
+        }
+        {
+            let mut t = cell.borrow_mut();
+            t.ensure_table();
+            if (t.fill + other.used) * 5 >= t.mask() * 3 {
+                let n = (t.used + other.used) * 2;
+                t.resize(n);
+            }
+            if t.fill == 0 && t.mask() == other.mask() && other.fill == other.used {
+                t.table = other.table.clone();
+                t.fill = other.fill;
+                t.used = other.used;
+                t.version += 1;
+                return Ok(());
+            }
+            if t.fill == 0 {
+                t.fill = other.used;
+                t.used = other.used;
+                t.version += 1;
+                for s in &other.table {
+                    if let Slot::Active(h, k) = s {
+                        SetTable::insert_clean(&mut t.table, *h, k.clone());
+                    }
+                }
+                return Ok(());
+            }
+        }
+        for s in &other.table {
+            if let Slot::Active(h, k) = s {
+                SetTable::add(cell, k.clone(), *h, fast, eq)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Grows the table ahead of inserting about `n` more keys (as `set_update_internal`
+    /// does for a dict argument).
+    pub fn presize(&mut self, n: usize) {
+        self.ensure_table();
+        if (self.fill + n) * 5 >= self.mask() * 3 {
+            let m = (self.used + n) * 2;
+            self.resize(m);
+        }
+    }
+
+    /// Removes and returns an arbitrary key, scanning from the finger as CPython does.
+    pub fn pop(&mut self) -> Option<ObjRef> {
+        if self.used == 0 {
+            return None;
+        }
+        let mask = self.mask();
+        let mut i = self.finger & mask;
+        loop {
+            if let Slot::Active(..) = self.table[i] {
+                break;
+            }
+            i = if i == mask { 0 } else { i + 1 };
+        }
+        let s = std::mem::replace(&mut self.table[i], Slot::Dummy);
+        self.used -= 1;
+        self.finger = i + 1;
+        self.version += 1;
+        match s {
+            Slot::Active(_, k) => Some(k),
+            _ => None,
+        }
+    }
+
+    pub fn clear(&mut self) -> Vec<Slot> {
+        self.fill = 0;
+        self.used = 0;
+        self.version += 1;
+        std::mem::take(&mut self.table)
+    }
+
+    /// Active keys with their hashes, in table order.
+    pub fn iter(&self) -> impl Iterator<Item = (i64, &ObjRef)> {
+        self.table.iter().filter_map(|s| match s {
+            Slot::Active(h, k) => Some((*h, k)),
+            _ => None,
+        })
+    }
+
+    /// The first active slot at position >= pos.
+    pub fn next_at(&self, mut pos: usize) -> Option<(usize, &ObjRef)> {
+        while pos < self.table.len() {
+            if let Slot::Active(_, k) = &self.table[pos] {
+                return Some((pos, k));
+            }
+            pos += 1;
+        }
+        None
+    }
+}

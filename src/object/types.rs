@@ -1,0 +1,329 @@
+//! Type objects: `TypeData`, the builtin type registry and the singletons.
+//!
+//! Invariants:
+//! - Builtin types and singletons are created once per thread by `init` and never freed
+//!   (the registry keeps a counted reference to each).
+//! - `mro` starts with the type itself and ends with `object` (C3 linearisation).
+//! - `dict` is a real `dict` object holding the class namespace; lookups walk `mro` and
+//!   read each type's dict by string key without running Python code.
+
+use std::cell::{OnceCell, RefCell};
+
+use super::{new_dict, ObjRef, Payload, PyObject};
+use crate::object::str::str_hash;
+
+/// The memory layout instances of a type get (their payload variant).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    Object,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    Type,
+    /// Types that cannot be subclassed or instantiated directly (function, NoneType, ...).
+    Other,
+}
+
+pub struct TypeData {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub bases: RefCell<Vec<ObjRef>>,
+    pub mro: RefCell<Vec<ObjRef>>,
+    dict: OnceCell<ObjRef>,
+    pub layout: Layout,
+    pub heap: bool,
+    pub basetype: bool,
+    /// `__slots__` names of this class (None when the class has a `__dict__`).
+    pub slots: RefCell<Option<Vec<String>>>,
+}
+
+impl TypeData {
+    pub fn new(name: &str, layout: Layout, heap: bool) -> TypeData {
+        TypeData {
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(name.to_string()),
+            bases: RefCell::new(Vec::new()),
+            mro: RefCell::new(Vec::new()),
+            dict: OnceCell::new(),
+            layout,
+            heap,
+            basetype: true,
+            slots: RefCell::new(None),
+        }
+    }
+    pub fn dict(&self) -> &ObjRef {
+        self.dict.get().expect("type dict initialised")
+    }
+    pub fn set_dict(&self, d: ObjRef) {
+        let _ = self.dict.set(d);
+    }
+    /// Looks `name` up along the MRO (a borrowed result, valid while the MRO's dicts
+    /// keep it; callers clone before running Python code).
+    pub fn lookup(&self, name: &str) -> Option<ObjRef> {
+        let h = str_hash(name);
+        for t in self.mro.borrow().iter() {
+            let td = t.as_type().expect("mro holds types");
+            if let Some(d) = td.dict.get() {
+                if let Some(v) = d.as_dict().expect("type dict").borrow().get_str(name, h) {
+                    return Some(v.clone());
+                }
+            }
+        }
+        None
+    }
+    /// Looks `name` up in this type's own dict only.
+    pub fn lookup_own(&self, name: &str) -> Option<ObjRef> {
+        let d = self.dict.get()?;
+        let r = d.as_dict().expect("type dict").borrow().get_str(name, str_hash(name)).cloned();
+        r
+    }
+}
+
+impl PyObject {
+    /// `issubclass(self, other)` by MRO, for type objects.
+    pub fn is_subtype(&self, other: &PyObject) -> bool {
+        if self.is(other) {
+            return true;
+        }
+        match self.as_type() {
+            Some(td) => td.mro.borrow().iter().any(|t| t.is(other)),
+            None => false,
+        }
+    }
+    /// `isinstance(self, ty)` without `__instancecheck__`.
+    pub fn is_instance(&self, ty: &PyObject) -> bool {
+        self.ty().is_subtype(ty)
+    }
+}
+
+macro_rules! builtin_types {
+    ($($field:ident : $name:literal, $layout:ident, $base:ident;)*) => {
+        pub struct Types {
+            pub type_: ObjRef,
+            pub object: ObjRef,
+            $(pub $field: ObjRef,)*
+        }
+        fn make_types() -> Types {
+            let type_ = ObjRef::new_self_typed(Payload::Type(Box::new(TypeData::new("type", Layout::Type, false))));
+            let object = ObjRef::new(&type_, Payload::Type(Box::new(TypeData::new("object", Layout::Object, false))));
+            object.as_type().unwrap().mro.borrow_mut().push(object.clone());
+            type_.as_type().unwrap().bases.borrow_mut().push(object.clone());
+            *type_.as_type().unwrap().mro.borrow_mut() = vec![type_.clone(), object.clone()];
+            $(
+                let $field = ObjRef::new(&type_, Payload::Type(Box::new(TypeData::new($name, Layout::$layout, false))));
+            )*
+            let t = Types { type_, object, $($field,)* };
+            $( link_base(&t.$field, &t.$base); )*
+            t
+        }
+        fn all_fields(t: &Types) -> Vec<&ObjRef> {
+            vec![$(&t.$field),*]
+        }
+    };
+}
+
+fn link_base(ty: &ObjRef, base: &ObjRef) {
+    let td = ty.as_type().unwrap();
+    td.bases.borrow_mut().push(base.clone());
+    let mut mro = vec![ty.clone()];
+    mro.extend(base.as_type().unwrap().mro.borrow().iter().cloned());
+    *td.mro.borrow_mut() = mro;
+}
+
+builtin_types! {
+    int: "int", Int, object;
+    bool_: "bool", Int, int;
+    float: "float", Float, object;
+    complex: "complex", Complex, object;
+    str: "str", Str, object;
+    bytes: "bytes", Bytes, object;
+    bytearray: "bytearray", ByteArray, object;
+    tuple: "tuple", Tuple, object;
+    list: "list", List, object;
+    dict: "dict", Dict, object;
+    set: "set", Set, object;
+    frozenset: "frozenset", FrozenSet, object;
+    range: "range", Other, object;
+    slice: "slice", Other, object;
+    none_type: "NoneType", Other, object;
+    not_implemented_type: "NotImplementedType", Other, object;
+    ellipsis_type: "ellipsis", Other, object;
+    function: "function", Other, object;
+    builtin_function: "builtin_function_or_method", Other, object;
+    method: "method", Other, object;
+    code: "code", Other, object;
+    cell: "cell", Other, object;
+    module: "module", Object, object;
+    iterator: "iterator", Other, object;
+    list_iterator: "list_iterator", Other, object;
+    list_reverseiterator: "list_reverseiterator", Other, object;
+    tuple_iterator: "tuple_iterator", Other, object;
+    str_iterator: "str_ascii_iterator", Other, object;
+    range_iterator: "range_iterator", Other, object;
+    dict_keyiterator: "dict_keyiterator", Other, object;
+    dict_valueiterator: "dict_valueiterator", Other, object;
+    dict_itemiterator: "dict_itemiterator", Other, object;
+    set_iterator: "set_iterator", Other, object;
+    callable_iterator: "callable_iterator", Other, object;
+    enumerate: "enumerate", Other, object;
+    zip: "zip", Other, object;
+    map: "map", Other, object;
+    filter: "filter", Other, object;
+    reversed: "reversed", Other, object;
+    generator: "generator", Other, object;
+    property: "property", Other, object;
+    staticmethod: "staticmethod", Other, object;
+    classmethod: "classmethod", Other, object;
+    super_: "super", Other, object;
+    traceback: "traceback", Other, object;
+    dict_keys: "dict_keys", Other, object;
+    dict_values: "dict_values", Other, object;
+    dict_items: "dict_items", Other, object;
+    null: "NULL", Other, object;
+    base_exception: "BaseException", Exception, object;
+}
+
+pub struct Singletons {
+    pub none: ObjRef,
+    pub not_implemented: ObjRef,
+    pub ellipsis: ObjRef,
+    pub true_: ObjRef,
+    pub false_: ObjRef,
+    pub null: ObjRef,
+    pub empty_tuple: ObjRef,
+    pub empty_str: ObjRef,
+    pub latin1: Vec<ObjRef>,
+    pub small_ints: Vec<ObjRef>,
+}
+
+/// The builtin types and singletons together, as the constructors see them.
+pub struct Builtins {
+    pub types: &'static Types,
+    pub s: &'static Singletons,
+}
+
+impl std::ops::Deref for Builtins {
+    type Target = Types;
+    fn deref(&self) -> &Types {
+        self.types
+    }
+}
+
+thread_local! {
+    static TYPES: std::cell::Cell<Option<&'static Types>> = const { std::cell::Cell::new(None) };
+    static SINGLETONS: std::cell::Cell<Option<&'static Singletons>> = const { std::cell::Cell::new(None) };
+}
+
+/// The builtin types of this thread's interpreter. `init` must have run.
+#[inline]
+pub fn builtin_types() -> &'static Types {
+    TYPES.with(|t| t.get()).expect("builtin types initialised")
+}
+
+#[inline]
+pub fn singletons() -> &'static Singletons {
+    SINGLETONS.with(|t| t.get()).expect("singletons initialised")
+}
+
+/// Creates the builtin types and singletons for this thread (idempotent).
+pub fn init() {
+    if TYPES.with(|t| t.get()).is_some() {
+        return;
+    }
+    let types: &'static Types = Box::leak(Box::new(make_types()));
+    TYPES.with(|t| t.set(Some(types)));
+    // Every builtin type gets its (empty) dict now that `dict` exists.
+    for_each_type(types, |t| t.as_type().unwrap().set_dict(new_dict()));
+    let none = ObjRef::new(&types.none_type, Payload::None);
+    let not_implemented = ObjRef::new(&types.not_implemented_type, Payload::NotImplemented);
+    let ellipsis = ObjRef::new(&types.ellipsis_type, Payload::Ellipsis);
+    let true_ = ObjRef::new(&types.bool_, Payload::Int(super::Int::Small(1)));
+    let false_ = ObjRef::new(&types.bool_, Payload::Int(super::Int::Small(0)));
+    let null = ObjRef::new(&types.null, Payload::Null);
+    let empty_tuple = ObjRef::new(&types.tuple, Payload::Tuple(Box::new([])));
+    let empty_str = ObjRef::new(&types.str, Payload::Str(super::StrData::new("".into())));
+    let latin1 = (0u32..256)
+        .map(|c| {
+            let s = char::from_u32(c).unwrap().to_string();
+            ObjRef::new(&types.str, Payload::Str(super::StrData::new(s.into_boxed_str())))
+        })
+        .collect();
+    let small_ints = (-5i64..=256).map(|i| ObjRef::new(&types.int, Payload::Int(super::Int::Small(i)))).collect();
+    let s: &'static Singletons = Box::leak(Box::new(Singletons {
+        none,
+        not_implemented,
+        ellipsis,
+        true_,
+        false_,
+        null,
+        empty_tuple,
+        empty_str,
+        latin1,
+        small_ints,
+    }));
+    SINGLETONS.with(|t| t.set(Some(s)));
+}
+
+/// Calls `f` on every builtin type object.
+pub fn for_each_type(t: &Types, mut f: impl FnMut(&ObjRef)) {
+    f(&t.type_);
+    f(&t.object);
+    for ty in all_fields(t) {
+        f(ty);
+    }
+}
+
+/// A type object with no bases, MRO and dict set up (for the exception hierarchy and
+/// classes created by native code).
+#[must_use]
+pub fn new_static_type(name: &str, layout: Layout, base: &ObjRef) -> ObjRef {
+    let t = builtin_types();
+    let ty = ObjRef::new(&t.type_, Payload::Type(Box::new(TypeData::new(name, layout, false))));
+    link_base(&ty, base);
+    ty.as_type().unwrap().set_dict(new_dict());
+    ty
+}
+
+/// C3 linearisation of `ty` with `bases`; Err carries CPython's TypeError message.
+pub fn compute_mro(ty: &ObjRef, bases: &[ObjRef]) -> Result<Vec<ObjRef>, String> {
+    let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|b| b.as_type().unwrap().mro.borrow().clone()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![ty.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut cand = None;
+        for s in &seqs {
+            let head = &s[0];
+            if !seqs.iter().any(|o| o[1..].iter().any(|x| x.is(head))) {
+                cand = Some(head.clone());
+                break;
+            }
+        }
+        let Some(c) = cand else {
+            let names: Vec<String> = bases.iter().map(|b| b.as_type().unwrap().name.borrow().clone()).collect();
+            return Err(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+

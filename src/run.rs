@@ -1,0 +1,121 @@
+//! Running programs: compiling source to a code object (with CPython's SyntaxError),
+//! executing `__main__`, and turning an uncaught exception into an exit status.
+
+use crate::compiler::{self, Mode};
+use crate::object::{self, ObjRef, PyResult};
+use crate::parser::{SyntaxError, SyntaxErrorKind};
+use crate::vm::{PyErr, Vm};
+
+/// Builds the Python SyntaxError (or IndentationError/TabError) for a parse error.
+pub fn syntax_error(vm: &Vm, e: &SyntaxError, filename: &str, src: &str) -> PyErr {
+    let kind = match e.kind {
+        SyntaxErrorKind::Syntax => "SyntaxError",
+        SyntaxErrorKind::Indentation => "IndentationError",
+        SyntaxErrorKind::Tab => "TabError",
+    };
+    make_syntax_error(vm, kind, &e.msg, filename, src, e.lineno, e.offset, e.end_offset)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_syntax_error(vm: &Vm, kind: &str, msg: &str, filename: &str, src: &str, lineno: usize, offset: usize, end_offset: usize) -> PyErr {
+    let text = src.lines().nth(lineno.saturating_sub(1)).map(|l| format!("{}\n", l));
+    let detail = object::new_tuple(vec![
+        object::new_str(filename),
+        object::new_int(lineno as i64),
+        object::new_int(offset as i64),
+        text.as_deref().map(object::new_str).unwrap_or_else(object::none),
+    ]);
+    let err = vm.new_error_args(kind, vec![object::new_str(msg), detail]);
+    if let Some(d) = vm.instance_dict(&err.exc) {
+        let set = |k: &str, v: ObjRef| {
+            let _ = crate::builtins::dict::dict_set_str(vm, &d, k, v);
+        };
+        set("msg", object::new_str(msg));
+        set("filename", object::new_str(filename));
+        set("lineno", object::new_int(lineno as i64));
+        set("offset", object::new_int(offset as i64));
+        set("end_lineno", object::new_int(lineno as i64));
+        set("end_offset", object::new_int(end_offset as i64));
+        set("text", text.map(object::new_string).unwrap_or_else(object::none));
+        set("print_file_and_line", object::none());
+    }
+    if let Some(d) = err.exc.as_exc() {
+        *d.args.borrow_mut() = object::new_tuple(vec![object::new_str(msg), {
+            let t = vm.instance_dict(&err.exc).and_then(|dd| crate::builtins::dict::dict_get_str(vm, &dd, "text").ok().flatten()).unwrap_or_else(object::none);
+            object::new_tuple(vec![object::new_str(filename), object::new_int(lineno as i64), object::new_int(offset as i64), t])
+        }]);
+    }
+    err
+}
+
+/// Parses and compiles `src`; errors are Python SyntaxErrors.
+pub fn compile_source(vm: &Vm, src: &str, filename: &str, mode: Mode) -> PyResult<ObjRef> {
+    let module = if mode == Mode::Eval {
+        match crate::parser::parse_expression(src) {
+            Ok(e) => crate::ast::Module { body: vec![crate::ast::Stmt { span: e.span, kind: crate::ast::StmtKind::Expr(e) }] },
+            Err(e) => return Err(syntax_error(vm, &e, filename, src)),
+        }
+    } else {
+        crate::parser::parse_module(src).map_err(|e| syntax_error(vm, &e, filename, src))?
+    };
+    compiler::compile(&module, src, filename, mode).map_err(|e| {
+        let idx = crate::ast::LineIndex::new(src);
+        let line = idx.line(e.pos as usize);
+        let col = src[idx.line_start(line)..(e.pos as usize).min(src.len())].chars().count() + 1;
+        make_syntax_error(vm, "SyntaxError", &e.msg, filename, src, line, col, col + 1)
+    })
+}
+
+/// Creates `__main__` with its namespace.
+pub fn main_module(vm: &Vm, filename: Option<&str>) -> ObjRef {
+    let m = crate::modules::new_module(vm, "__main__");
+    let d = crate::modules::module_dict(&m).clone();
+    let _ = crate::builtins::dict::dict_set_str(vm, &d, "__builtins__", vm.builtins.clone());
+    if let Some(f) = filename {
+        let _ = crate::builtins::dict::dict_set_str(vm, &d, "__file__", object::new_str(f));
+    }
+    let _ = crate::builtins::dict::dict_set_str(vm, &vm.modules, "__main__", m.clone());
+    m
+}
+
+/// Runs source as the `__main__` module; returns the process exit status.
+pub fn run_main(vm: &Vm, src: &str, filename: &str) -> i32 {
+    vm.register_source(filename, src);
+    let m = main_module(vm, if filename.starts_with('<') { None } else { Some(filename) });
+    let d = crate::modules::module_dict(&m).clone();
+    let r = compile_source(vm, src, filename, Mode::Exec).and_then(|code| {
+        let frame = vm.make_namespace_frame(code, d.clone(), Some(d.clone()), None);
+        vm.run_frame(frame)
+    });
+    let status = match r {
+        Ok(_) => 0,
+        Err(e) => handle_uncaught(vm, &e),
+    };
+    vm.flush_stdout();
+    status
+}
+
+/// Prints an uncaught exception like CPython and returns the exit status (SystemExit's
+/// code, else 1).
+pub fn handle_uncaught(vm: &Vm, e: &PyErr) -> i32 {
+    if e.is(&vm.exc_type("SystemExit")) {
+        let args = crate::vm::exceptions::exc_args(&e.exc);
+        let code = match args.len() {
+            0 => object::none(),
+            1 => args[0].clone(),
+            _ => object::new_tuple(args),
+        };
+        if code.is_none() {
+            return 0;
+        }
+        if let Some(i) = code.as_int() {
+            return i.as_i64().map(|v| v as i32).unwrap_or(-1);
+        }
+        let s = vm.str(&code).ok().and_then(|s| s.as_str().map(String::from)).unwrap_or_default();
+        vm.write_stderr(&format!("{}\n", s));
+        return 1;
+    }
+    vm.flush_stdout();
+    vm.print_exception(&e.exc);
+    1
+}

@@ -1,0 +1,346 @@
+//! Attribute access: `getattr`, `setattr`, `delattr` and `LOAD_METHOD`'s lookup, following
+//! CPython's `PyObject_GenericGetAttr` (data descriptors, then the instance dict, then
+//! non-data descriptors and class attributes), `type_getattro` and `module_getattro`.
+
+use super::{PyErr, Vm};
+use crate::object::types::builtin_types;
+use crate::object::{self, ObjRef, Payload, PyObject, PyResult};
+
+impl Vm {
+    /// `getattr(obj, name)`; `name` is a str object.
+    pub fn getattr(&self, obj: &ObjRef, name: &ObjRef) -> PyResult {
+        let td = obj.type_data();
+        if td.heap {
+            if let Some(ga) = td.lookup("__getattribute__") {
+                if !matches!(ga.payload(), Payload::Builtin(_)) {
+                    let r = self.call(&ga, &[obj.clone(), name.clone()], None);
+                    return self.getattr_fallback(obj, name, r);
+                }
+            }
+        }
+        let r = self.generic_getattr(obj, name);
+        if td.heap {
+            return self.getattr_fallback(obj, name, r);
+        }
+        r
+    }
+
+    fn getattr_fallback(&self, obj: &ObjRef, name: &ObjRef, r: PyResult) -> PyResult {
+        match r {
+            Err(e) if e.is(&self.exc_type("AttributeError")) => match obj.type_data().lookup("__getattr__") {
+                Some(g) => self.call(&g, &[obj.clone(), name.clone()], None),
+                None => Err(e),
+            },
+            other => other,
+        }
+    }
+
+    pub fn getattr_str(&self, obj: &ObjRef, name: &str) -> PyResult {
+        self.getattr(obj, &object::str::intern(name))
+    }
+
+    /// `getattr(obj, name, None)` that only swallows AttributeError.
+    pub fn getattr_opt(&self, obj: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        match self.getattr_str(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is(&self.exc_type("AttributeError")) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn no_attribute(&self, obj: &PyObject, name: &str) -> PyErr {
+        let e = self.attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name));
+        if let Some(d) = e.exc.as_exc() {
+            *d.attr_ctx.borrow_mut() = Some((ObjRef::from_borrowed(obj), name.to_string()));
+        }
+        e
+    }
+
+    /// `object.__getattribute__`.
+    pub fn generic_getattr(&self, obj: &ObjRef, name: &ObjRef) -> PyResult {
+        let n = name.as_str().ok_or_else(|| self.type_error(format!("attribute name must be string, not '{}'", name.type_name())))?;
+        match obj.payload() {
+            Payload::Type(_) => return self.type_getattr(obj, name, n),
+            Payload::Module(m) => {
+                if let Some(v) = crate::builtins::dict::dict_get_str(self, &m.dict, n)? {
+                    return Ok(v);
+                }
+                if n == "__dict__" {
+                    return Ok(m.dict.clone());
+                }
+                if let Some(g) = crate::builtins::dict::dict_get_str(self, &m.dict, "__getattr__")? {
+                    return self.call(&g, &[name.clone()], None);
+                }
+                return Err(self.attribute_error(format!("module '{}' has no attribute '{}'", m.name, n)));
+            }
+            Payload::Super { .. } => return crate::builtins::wrappers::super_getattr(self, obj, n),
+            _ => {}
+        }
+        if let Some(r) = crate::builtins::native_attrs::get(self, obj, n) {
+            return r;
+        }
+        let td = obj.type_data();
+        let descr = td.lookup(n);
+        if let Some(d) = &descr {
+            if self.is_data_descriptor(d) {
+                return self.descr_get(d, Some(obj), &ObjRef::from_borrowed(obj.ty()));
+            }
+        }
+        if let Some(dict) = obj.dict() {
+            if let Some(v) = crate::builtins::dict::dict_get_str(self, &dict, n)? {
+                return Ok(v);
+            }
+        }
+        if n == "__dict__" {
+            if let Some(d) = self.instance_dict(obj) {
+                return Ok(d);
+            }
+        }
+        if let Some(d) = descr {
+            return self.descr_get(&d, Some(obj), &ObjRef::from_borrowed(obj.ty()));
+        }
+        Err(self.no_attribute(obj, n))
+    }
+
+    fn is_data_descriptor(&self, d: &ObjRef) -> bool {
+        match d.payload() {
+            Payload::Property { .. } => true,
+            Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_) => false,
+            _ => {
+                let td = d.type_data();
+                td.heap && (td.lookup("__set__").is_some() || td.lookup("__delete__").is_some())
+            }
+        }
+    }
+
+    /// Calls a descriptor's `__get__(obj, owner)` (obj None for class access).
+    pub fn descr_get(&self, d: &ObjRef, obj: Option<&ObjRef>, owner: &ObjRef) -> PyResult {
+        let t = builtin_types();
+        match d.payload() {
+            Payload::Function(_) => match obj {
+                Some(o) => Ok(ObjRef::new(&t.method, Payload::BoundMethod { func: d.clone(), self_: o.clone() })),
+                None => Ok(d.clone()),
+            },
+            Payload::Builtin(b) if b.self_.is_none() => match obj {
+                Some(o) => Ok(object::new_builtin_bound(b, o.clone())),
+                None => Ok(d.clone()),
+            },
+            Payload::StaticMethod(f) => Ok(f.clone()),
+            Payload::ClassMethod(f) => Ok(ObjRef::new(&t.method, Payload::BoundMethod { func: f.clone(), self_: owner.clone() })),
+            Payload::Property { fget, .. } => match obj {
+                None => Ok(d.clone()),
+                Some(o) => match fget {
+                    Some(g) => self.call(g, &[o.clone()], None),
+                    None => Err(self.attribute_error(format!("property {} of '{}' object has no getter", self.property_name(d), o.type_name()))),
+                },
+            },
+            _ => {
+                let td = d.type_data();
+                if td.heap {
+                    if let Some(get) = td.lookup("__get__") {
+                        let o = obj.cloned().unwrap_or_else(object::none);
+                        return self.call(&get, &[d.clone(), o, owner.clone()], None);
+                    }
+                }
+                Ok(d.clone())
+            }
+        }
+    }
+
+    pub fn property_name(&self, p: &ObjRef) -> String {
+        if let Payload::Property { fget, fset, .. } = p.payload() {
+            if let Some(f) = fget.as_ref().or(fset.as_ref()) {
+                if let Ok(n) = self.getattr_str(f, "__name__") {
+                    return format!("'{}'", n.as_str().unwrap_or("?"));
+                }
+            }
+        }
+        "'?'".to_string()
+    }
+
+    fn type_getattr(&self, ty: &ObjRef, name: &ObjRef, n: &str) -> PyResult {
+        let meta = ObjRef::from_borrowed(ty.ty());
+        let meta_attr = meta.type_data().lookup(n);
+        if let Some(m) = &meta_attr {
+            if self.is_data_descriptor(m) {
+                return self.descr_get(m, Some(ty), &meta);
+            }
+        }
+        if let Some(r) = crate::builtins::native_attrs::get_type(self, ty, n) {
+            return r;
+        }
+        let td = ty.as_type().expect("type");
+        if let Some(a) = td.lookup(n) {
+            return self.descr_get(&a, None, ty);
+        }
+        if let Some(m) = meta_attr {
+            return self.descr_get(&m, Some(ty), &meta);
+        }
+        let _ = name;
+        Err(self.attribute_error(format!("type object '{}' has no attribute '{}'", td.name.borrow(), n)))
+    }
+
+    /// The instance `__dict__`, created on first use, for objects that can have one.
+    pub fn instance_dict(&self, obj: &ObjRef) -> Option<ObjRef> {
+        if let Some(d) = obj.dict() {
+            return Some(d);
+        }
+        let can = match obj.payload() {
+            Payload::Function(_) | Payload::Exception(_) => true,
+            Payload::Type(_) | Payload::Module(_) => false,
+            _ => {
+                let td = obj.type_data();
+                td.heap && td.slots.borrow().is_none() || self.type_has_dict(obj.ty())
+            }
+        };
+        if !can {
+            return None;
+        }
+        let d = object::new_dict();
+        drop(obj.set_dict(Some(d.clone())));
+        Some(d)
+    }
+
+    fn type_has_dict(&self, ty: &PyObject) -> bool {
+        ty.as_type().map(|td| td.mro.borrow().iter().any(|t| t.as_type().map(|x| x.heap && x.slots.borrow().is_none()).unwrap_or(false))).unwrap_or(false)
+    }
+
+    pub fn setattr(&self, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
+        let td = obj.type_data();
+        if td.heap {
+            if let Some(sa) = td.lookup("__setattr__") {
+                if !matches!(sa.payload(), Payload::Builtin(_)) {
+                    self.call(&sa, &[obj.clone(), name.clone(), value], None)?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(obj, name, Some(value))
+    }
+
+    pub fn delattr(&self, obj: &ObjRef, name: &ObjRef) -> PyResult<()> {
+        let td = obj.type_data();
+        if td.heap {
+            if let Some(da) = td.lookup("__delattr__") {
+                if !matches!(da.payload(), Payload::Builtin(_)) {
+                    self.call(&da, &[obj.clone(), name.clone()], None)?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(obj, name, None)
+    }
+
+    /// `object.__setattr__` / `object.__delattr__` (value None deletes).
+    pub fn generic_setattr(&self, obj: &ObjRef, name: &ObjRef, value: Option<ObjRef>) -> PyResult<()> {
+        let n = name.as_str().ok_or_else(|| self.type_error(format!("attribute name must be string, not '{}'", name.type_name())))?;
+        let name = object::str::intern_ref(name.clone());
+        match obj.payload() {
+            Payload::Type(td) => {
+                if !td.heap {
+                    return Err(self.type_error(format!("cannot set '{}' attribute of immutable type '{}'", n, td.name.borrow())));
+                }
+                if let Some(r) = crate::builtins::native_attrs::set_type(self, obj, n, value.clone()) {
+                    return r;
+                }
+                let d = td.dict().clone();
+                return match value {
+                    Some(v) => self.setitem(&d, &name, v),
+                    None => self.delitem(&d, &name).map_err(|_| self.attribute_error(format!("type object '{}' has no attribute '{}'", td.name.borrow(), n))),
+                };
+            }
+            Payload::Module(m) => {
+                return match value {
+                    Some(v) => self.setitem(&m.dict, &name, v),
+                    None => self.delitem(&m.dict, &name).map_err(|_| self.attribute_error(format!("module '{}' has no attribute '{}'", m.name, n))),
+                };
+            }
+            _ => {}
+        }
+        if let Some(r) = crate::builtins::native_attrs::set(self, obj, n, value.clone()) {
+            return r;
+        }
+        let td = obj.type_data();
+        if let Some(d) = td.lookup(n) {
+            match d.payload() {
+                Payload::Property { fset, fdel, .. } => {
+                    let f = if value.is_some() { fset } else { fdel };
+                    return match f {
+                        Some(f) => {
+                            let mut args = vec![obj.clone()];
+                            args.extend(value);
+                            self.call(f, &args, None).map(|_| ())
+                        }
+                        None => Err(self.attribute_error(format!(
+                            "property {} of '{}' object has no {}",
+                            self.property_name(&d),
+                            obj.type_name(),
+                            if value.is_some() { "setter" } else { "deleter" }
+                        ))),
+                    };
+                }
+                Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_) => {}
+                _ => {
+                    let dtd = d.type_data();
+                    if dtd.heap {
+                        let m = if value.is_some() { dtd.lookup("__set__") } else { dtd.lookup("__delete__") };
+                        if let Some(m) = m {
+                            let mut args = vec![d.clone(), obj.clone()];
+                            args.extend(value);
+                            return self.call(&m, &args, None).map(|_| ());
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(slots) = td.slots.borrow().as_ref() {
+            if !slots.iter().any(|s| s == n) && !self.type_has_dict(obj.ty()) {
+                return Err(self.attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), n)));
+            }
+        }
+        let Some(dict) = self.instance_dict(obj) else {
+            if td.lookup(n).is_some() {
+                return Err(self.attribute_error(format!("'{}' object attribute '{}' is read-only", obj.type_name(), n)));
+            }
+            return Err(self.attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), n)));
+        };
+        match value {
+            Some(v) => self.setitem(&dict, &name, v),
+            None => match self.delitem(&dict, &name) {
+                Ok(()) => Ok(()),
+                Err(e) if e.is(&self.exc_type("KeyError")) => Err(self.no_attribute(obj, n)),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    /// LOAD_METHOD: returns (method, self) for an unbound method found on the type, or
+    /// (NULL, attribute) otherwise.
+    pub fn load_method(&self, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
+        let td = obj.type_data();
+        let plain = !matches!(obj.payload(), Payload::Type(_) | Payload::Module(_))
+            && !(td.heap && td.lookup("__getattribute__").map(|g| !matches!(g.payload(), Payload::Builtin(_))).unwrap_or(false));
+        if plain {
+            let n = name.as_str().unwrap_or("");
+            if let Some(m) = td.lookup(n) {
+                let is_method = match m.payload() {
+                    Payload::Function(_) => true,
+                    Payload::Builtin(b) => b.self_.is_none(),
+                    _ => false,
+                };
+                if is_method && crate::builtins::native_attrs::get(self, &obj, n).is_none() {
+                    let shadowed = match obj.dict() {
+                        Some(d) => crate::builtins::dict::dict_get_str(self, &d, n)?,
+                        None => None,
+                    };
+                    match shadowed {
+                        Some(v) => return Ok((object::new_null(), v)),
+                        None => return Ok((m, obj)),
+                    }
+                }
+            }
+        }
+        let v = self.getattr(&obj, name)?;
+        Ok((object::new_null(), v))
+    }
+}

@@ -1,0 +1,290 @@
+//! Binary and unary operators (CPython's `binary_op1` and the number protocol).
+//!
+//! Operand codes are CPython 3.11's NB_* numbers (see `bytecode::opcodes::BINOP_NAMES`).
+//! Builtin payloads are computed directly by `builtin_binop`, which accepts either operand
+//! order; user classes go through `__op__` / `__rop__` with the subclass-first rule.
+
+use super::Vm;
+use crate::bytecode::Op;
+use crate::object::int::Int;
+use crate::object::types::builtin_types;
+use crate::object::{self, ObjRef, Payload, PyResult};
+
+pub const ADD: u8 = 0;
+pub const AND: u8 = 1;
+pub const FLOORDIV: u8 = 2;
+pub const LSHIFT: u8 = 3;
+pub const MATMUL: u8 = 4;
+pub const MUL: u8 = 5;
+pub const MOD: u8 = 6;
+pub const OR: u8 = 7;
+pub const POW: u8 = 8;
+pub const RSHIFT: u8 = 9;
+pub const SUB: u8 = 10;
+pub const TRUEDIV: u8 = 11;
+pub const XOR: u8 = 12;
+
+pub const DUNDERS: [(&str, &str, &str); 13] = [
+    ("__add__", "__radd__", "__iadd__"),
+    ("__and__", "__rand__", "__iand__"),
+    ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+    ("__lshift__", "__rlshift__", "__ilshift__"),
+    ("__matmul__", "__rmatmul__", "__imatmul__"),
+    ("__mul__", "__rmul__", "__imul__"),
+    ("__mod__", "__rmod__", "__imod__"),
+    ("__or__", "__ror__", "__ior__"),
+    ("__pow__", "__rpow__", "__ipow__"),
+    ("__rshift__", "__rrshift__", "__irshift__"),
+    ("__sub__", "__rsub__", "__isub__"),
+    ("__truediv__", "__rtruediv__", "__itruediv__"),
+    ("__xor__", "__rxor__", "__ixor__"),
+];
+pub const SYMBOLS: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
+
+impl Vm {
+    pub fn binary_op(&self, a: &ObjRef, b: &ObjRef, op: u8) -> PyResult {
+        // Fast path: two small ints.
+        if let (Payload::Int(Int::Small(x)), Payload::Int(Int::Small(y))) = (a.payload(), b.payload()) {
+            let t = builtin_types();
+            if a.ty().is(&t.int) && b.ty().is(&t.int) {
+                let r = match op {
+                    ADD => x.checked_add(*y),
+                    SUB => x.checked_sub(*y),
+                    MUL => x.checked_mul(*y),
+                    _ => None,
+                };
+                if let Some(r) = r {
+                    return Ok(object::new_int(r));
+                }
+            }
+        }
+        let (ta, tb) = (a.ty(), b.ty());
+        let (name, rname, _) = DUNDERS[op as usize];
+        if !ta.type_data().heap && !tb.type_data().heap {
+            if let Some(r) = self.builtin_binop(a, b, op)? {
+                return Ok(r);
+            }
+            return Err(self.binop_type_error(a, b, op));
+        }
+        let mut tried_b = false;
+        if !ta.is(tb) && tb.is_subtype(ta) {
+            if let Some(m) = tb.type_data().lookup(rname) {
+                if !matches!(m.payload(), Payload::Builtin(_)) {
+                    tried_b = true;
+                    if let Some(r) = self.binop_side(b, a, rname, a, b, op)? {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        if let Some(r) = self.binop_side(a, b, name, a, b, op)? {
+            return Ok(r);
+        }
+        if !tried_b && !ta.is(tb) {
+            if let Some(r) = self.binop_side(b, a, rname, a, b, op)? {
+                return Ok(r);
+            }
+        }
+        Err(self.binop_type_error(a, b, op))
+    }
+
+    /// Calls `x.name(other)`; builtin methods compute `a op b` on the payloads.
+    fn binop_side(&self, x: &ObjRef, other: &ObjRef, name: &str, a: &ObjRef, b: &ObjRef, op: u8) -> PyResult<Option<ObjRef>> {
+        match x.type_data().lookup(name) {
+            None => Ok(None),
+            Some(m) if matches!(m.payload(), Payload::Builtin(_)) => self.builtin_binop(a, b, op),
+            Some(m) => {
+                let r = self.call(&m, &[x.clone(), other.clone()], None)?;
+                Ok(if matches!(r.payload(), Payload::NotImplemented) { None } else { Some(r) })
+            }
+        }
+    }
+
+    fn binop_type_error(&self, a: &ObjRef, b: &ObjRef, op: u8) -> super::PyErr {
+        let (na, nb) = (a.type_name(), b.type_name());
+        if op == ADD {
+            match a.payload() {
+                Payload::Str(_) => return self.type_error(format!("can only concatenate str (not \"{}\") to str", nb)),
+                Payload::List(_) => return self.type_error(format!("can only concatenate list (not \"{}\") to list", nb)),
+                Payload::Tuple(_) => return self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", nb)),
+                _ => {}
+            }
+        }
+        if op == MUL {
+            let seq = |o: &ObjRef| matches!(o.payload(), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_));
+            if seq(a) && b.as_int().is_none() {
+                return self.type_error(format!("can't multiply sequence by non-int of type '{}'", nb));
+            }
+            if seq(b) && a.as_int().is_none() {
+                return self.type_error(format!("can't multiply sequence by non-int of type '{}'", na));
+            }
+        }
+        if op == POW {
+            return self.type_error(format!("unsupported operand type(s) for ** or pow(): '{}' and '{}'", na, nb));
+        }
+        self.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", SYMBOLS[op as usize], na, nb))
+    }
+
+    pub fn inplace_op(&self, a: ObjRef, b: &ObjRef, op: u8) -> PyResult {
+        let t = builtin_types();
+        let td = a.type_data();
+        if a.ty().is(&t.list) {
+            if op == ADD {
+                crate::builtins::list::list_extend(self, &a, b)?;
+                return Ok(a);
+            }
+            if op == MUL {
+                return crate::builtins::list::list_imul(self, &a, b).map(|_| a);
+            }
+        }
+        if td.heap || matches!(a.payload(), Payload::Set(_) | Payload::Dict(_)) {
+            let (_, _, iname) = DUNDERS[op as usize];
+            if let Some(m) = td.lookup(iname) {
+                let r = match m.payload() {
+                    Payload::Builtin(_) => self.call(&m, &[a.clone(), b.clone()], None)?,
+                    _ => self.call(&m, &[a.clone(), b.clone()], None)?,
+                };
+                if !matches!(r.payload(), Payload::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        self.binary_op(&a, b, op)
+    }
+
+    pub fn unary_op(&self, a: &ObjRef, op: Op) -> PyResult {
+        let t = builtin_types();
+        let td = a.type_data();
+        let name = match op {
+            Op::UnaryNegative => "__neg__",
+            Op::UnaryPositive => "__pos__",
+            _ => "__invert__",
+        };
+        if td.heap {
+            if let Some(m) = td.lookup(name) {
+                if !matches!(m.payload(), Payload::Builtin(_)) {
+                    return self.call(&m, &[a.clone()], None);
+                }
+            }
+        }
+        match a.payload() {
+            Payload::Int(i) => match op {
+                Op::UnaryNegative => return Ok(object::new_int_value(i.neg())),
+                Op::UnaryPositive => {
+                    if a.ty().is(&t.int) {
+                        return Ok(a.clone());
+                    }
+                    return Ok(object::new_int_value(i.clone()));
+                }
+                _ => return Ok(object::new_int_value(i.invert())),
+            },
+            Payload::Float(f) => match op {
+                Op::UnaryNegative => return Ok(object::new_float(-f)),
+                Op::UnaryPositive => {
+                    if a.ty().is(&t.float) {
+                        return Ok(a.clone());
+                    }
+                    return Ok(object::new_float(*f));
+                }
+                _ => {}
+            },
+            Payload::Complex(re, im) => match op {
+                Op::UnaryNegative => return Ok(crate::builtins::float::new_complex(-re, -im)),
+                Op::UnaryPositive => return Ok(crate::builtins::float::new_complex(*re, *im)),
+                _ => {}
+            },
+            _ => {}
+        }
+        let sym = match op {
+            Op::UnaryNegative => "-",
+            Op::UnaryPositive => "+",
+            _ => "~",
+        };
+        Err(self.type_error(format!("bad operand type for unary {}: '{}'", sym, a.type_name())))
+    }
+
+    /// `a op b` for builtin payloads; None when the operation is not defined for them.
+    pub fn builtin_binop(&self, a: &ObjRef, b: &ObjRef, op: u8) -> PyResult<Option<ObjRef>> {
+        let t = builtin_types();
+        match (a.payload(), b.payload()) {
+            (Payload::Int(x), Payload::Int(y)) => {
+                let is_bool = a.ty().is(&t.bool_) && b.ty().is(&t.bool_);
+                if is_bool && matches!(op, AND | OR | XOR) {
+                    let (x, y) = (!x.is_zero(), !y.is_zero());
+                    return Ok(Some(object::new_bool(match op {
+                        AND => x & y,
+                        OR => x | y,
+                        _ => x ^ y,
+                    })));
+                }
+                crate::builtins::int::int_binop(self, x, y, op)
+            }
+            (Payload::Float(x), Payload::Float(y)) => crate::builtins::float::float_binop(self, *x, *y, op),
+            (Payload::Int(x), Payload::Float(y)) => {
+                if matches!(op, AND | OR | XOR | LSHIFT | RSHIFT | MATMUL) {
+                    return Ok(None);
+                }
+                let x = crate::builtins::float::int_to_float(self, x)?;
+                crate::builtins::float::float_binop(self, x, *y, op)
+            }
+            (Payload::Float(x), Payload::Int(y)) => {
+                if matches!(op, AND | OR | XOR | LSHIFT | RSHIFT | MATMUL) {
+                    return Ok(None);
+                }
+                let y = crate::builtins::float::int_to_float(self, y)?;
+                crate::builtins::float::float_binop(self, *x, y, op)
+            }
+            (Payload::Complex(..), _) | (_, Payload::Complex(..)) => crate::builtins::float::complex_binop(self, a, b, op),
+            (Payload::Str(x), Payload::Str(y)) if op == ADD => {
+                if y.s.is_empty() && a.ty().is(&t.str) {
+                    return Ok(Some(a.clone()));
+                }
+                if x.s.is_empty() && b.ty().is(&t.str) {
+                    return Ok(Some(b.clone()));
+                }
+                let mut s = String::with_capacity(x.s.len() + y.s.len());
+                s.push_str(&x.s);
+                s.push_str(&y.s);
+                Ok(Some(object::new_string(s)))
+            }
+            (Payload::Str(_), _) if op == MOD => crate::builtins::percent::str_percent(self, a, b).map(Some),
+            (Payload::Bytes(_), _) if op == MOD => crate::builtins::percent::bytes_percent(self, a, b).map(Some),
+            (Payload::List(x), Payload::List(y)) if op == ADD => {
+                let mut v = x.borrow().clone();
+                v.extend(y.borrow().iter().cloned());
+                Ok(Some(object::new_list(v)))
+            }
+            (Payload::Tuple(x), Payload::Tuple(y)) if op == ADD => {
+                if y.is_empty() && a.ty().is(&t.tuple) {
+                    return Ok(Some(a.clone()));
+                }
+                if x.is_empty() && b.ty().is(&t.tuple) {
+                    return Ok(Some(b.clone()));
+                }
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                Ok(Some(object::new_tuple(v)))
+            }
+            (Payload::Bytes(x), Payload::Bytes(y)) if op == ADD => {
+                let mut v = x.to_vec();
+                v.extend_from_slice(y);
+                Ok(Some(object::new_bytes(v)))
+            }
+            (Payload::ByteArray(_), _) | (_, Payload::ByteArray(_)) if op == ADD => crate::builtins::bytes::bytes_concat(self, a, b).map(Some),
+            (Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_), Payload::Int(n)) if op == MUL => {
+                crate::builtins::seq::seq_repeat(self, a, n).map(Some)
+            }
+            (Payload::Int(n), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)) if op == MUL => {
+                crate::builtins::seq::seq_repeat(self, b, n).map(Some)
+            }
+            (Payload::Set(_), Payload::Set(_)) if matches!(op, OR | AND | SUB | XOR) => crate::builtins::set::set_binop(self, a, b, op).map(Some),
+            (Payload::DictView { .. }, _) | (_, Payload::DictView { .. }) if matches!(op, OR | AND | SUB | XOR) => crate::builtins::set::view_binop(self, a, b, op),
+            (Payload::Dict(_), Payload::Dict(_)) if op == OR => {
+                let d = crate::builtins::dict::dict_copy(self, a)?;
+                crate::builtins::dict::dict_update_from(self, &d, b)?;
+                Ok(Some(d))
+            }
+            _ => Ok(None),
+        }
+    }
+}

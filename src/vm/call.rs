@@ -1,0 +1,401 @@
+//! Calls: argument binding for Python functions, native calls, bound methods, calling
+//! types (`__new__` then `__init__`), and running a Python function from native code.
+//!
+//! Invariant: arguments arrive as a borrowed slice of positional values followed by the
+//! values of the keywords named in `kwnames`; only what a callee keeps is incref'd.
+
+use std::cell::RefCell;
+
+use super::eval::Exit;
+use super::{Frame, Vm};
+use crate::bytecode::CodeFlags;
+use crate::object::types::builtin_types;
+use crate::object::{self, FunctionData, ObjRef, Payload, PyResult};
+
+impl Vm {
+    /// Calls `callable(*args, **kw)`; `args` ends with the values named by `kwnames`.
+    pub fn call(&self, callable: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+        match callable.payload() {
+            Payload::Function(fd) => self.call_function(callable, fd, args.to_vec(), kwnames),
+            Payload::Builtin(b) => match &b.self_ {
+                Some(s) => {
+                    let mut v = Vec::with_capacity(args.len() + 1);
+                    v.push(s.clone());
+                    v.extend_from_slice(args);
+                    (b.func)(self, &v, kwnames)
+                }
+                None => (b.func)(self, args, kwnames),
+            },
+            Payload::BoundMethod { func, self_ } => {
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(self_.clone());
+                v.extend_from_slice(args);
+                if let Payload::Function(fd) = func.payload() {
+                    return self.call_function(func, fd, v, kwnames);
+                }
+                self.call(func, &v, kwnames)
+            }
+            Payload::Type(_) => self.call_type(callable, args, kwnames),
+            _ => {
+                let Some(c) = callable.type_data().lookup("__call__") else {
+                    return Err(self.type_error(format!("'{}' object is not callable", callable.type_name())));
+                };
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(callable.clone());
+                v.extend_from_slice(args);
+                self.call(&c, &v, kwnames)
+            }
+        }
+    }
+
+    pub fn call0(&self, callable: &ObjRef) -> PyResult {
+        self.call(callable, &[], None)
+    }
+    pub fn call1(&self, callable: &ObjRef, a: ObjRef) -> PyResult {
+        self.call(callable, &[a], None)
+    }
+
+    /// `func(*args, **kwargs)` with a tuple (or iterable) and an optional mapping.
+    pub fn call_ex(&self, func: &ObjRef, args: &ObjRef, kwargs: Option<&ObjRef>) -> PyResult {
+        let mut v: Vec<ObjRef> = match args.as_tuple() {
+            Some(t) => t.to_vec(),
+            None => self.collect(args)?,
+        };
+        let mut names = Vec::new();
+        if let Some(kw) = kwargs {
+            let Some(d) = kw.as_dict() else {
+                return Err(self.type_error("argument after ** must be a mapping"));
+            };
+            let entries: Vec<(ObjRef, ObjRef)> = d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+            for (k, val) in entries {
+                if k.as_str().is_none() {
+                    return Err(self.type_error("keywords must be strings"));
+                }
+                names.push(k);
+                v.push(val);
+            }
+        }
+        let kw = if names.is_empty() { None } else { Some(&names[..]) };
+        self.call(func, &v, kw)
+    }
+
+    /// Runs a Python function to completion from native code (a nested eval loop).
+    pub fn call_function(&self, func: &ObjRef, fd: &FunctionData, args: Vec<ObjRef>, kwnames: Option<&[ObjRef]>) -> PyResult {
+        let frame = self.make_frame(func, fd, args, kwnames)?;
+        if fd.code().is_generator() {
+            return Ok(self.new_generator(frame, fd));
+        }
+        self.run_frame(frame)
+    }
+
+    /// Runs a frame that does not yield to completion.
+    pub fn run_frame(&self, frame: Box<Frame>) -> PyResult {
+        let (r, f) = self.eval_frame(frame);
+        drop(f);
+        match r {
+            Ok(Exit::Return(v)) => Ok(v),
+            Ok(Exit::Yield(_)) => Err(self.runtime_error("yield outside a generator frame")),
+            Err(e) => Err(e),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn new_function(
+        &self,
+        code: ObjRef,
+        globals: ObjRef,
+        qualname: ObjRef,
+        defaults: Option<ObjRef>,
+        kwdefaults: Option<ObjRef>,
+        closure: Option<ObjRef>,
+        annotations: Option<ObjRef>,
+    ) -> ObjRef {
+        let c = code.as_code().expect("code");
+        let doc = if c.flags & CodeFlags::OPTIMIZED != 0 && c.consts.first().map(|d| d.as_str().is_some()).unwrap_or(false) && c.name_str() != "<lambda>" {
+            c.consts[0].clone()
+        } else {
+            object::none()
+        };
+        let module = crate::builtins::dict::dict_get_str(self, &globals, "__name__").ok().flatten().unwrap_or_else(object::none);
+        let name = c.name.clone();
+        let fd = FunctionData {
+            code,
+            globals,
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
+            defaults: RefCell::new(defaults),
+            kwdefaults: RefCell::new(kwdefaults),
+            closure,
+            doc: RefCell::new(doc),
+            module: RefCell::new(module),
+            annotations: RefCell::new(annotations),
+        };
+        ObjRef::new(&builtin_types().function, Payload::Function(Box::new(fd)))
+    }
+
+    /// Binds arguments to a new frame for `func` (CPython's `initialize_locals`). The
+    /// argument values are moved into the frame's fast locals.
+    pub fn make_frame(&self, _func: &ObjRef, fd: &FunctionData, args: Vec<ObjRef>, kwnames: Option<&[ObjRef]>) -> PyResult<Box<Frame>> {
+        let code = fd.code();
+        let nkw = kwnames.map(|k| k.len()).unwrap_or(0);
+        let npos = args.len() - nkw;
+        let argcount = code.argcount as usize;
+        let total = code.total_args();
+        let mut fast: Vec<Option<ObjRef>> = vec![None; code.nlocalsplus()];
+        let has_varargs = code.flags & CodeFlags::VARARGS != 0;
+        let has_varkw = code.flags & CodeFlags::VARKEYWORDS != 0;
+        let qual = || fd.qualname.borrow().as_str().unwrap_or("?").to_string();
+        let mut args = args;
+        let kwvalues: Vec<ObjRef> = args.split_off(npos);
+        let mut pos = args.into_iter();
+        for slot in fast.iter_mut().take(argcount.min(npos)) {
+            *slot = pos.next();
+        }
+        let extra: Vec<ObjRef> = pos.collect();
+        let kwdict = if has_varkw { Some(object::new_dict()) } else { None };
+        if has_varargs {
+            fast[total] = Some(object::new_tuple(extra));
+        } else if !extra.is_empty() {
+            let ndef = fd.defaults.borrow().as_ref().and_then(|d| d.as_tuple().map(|t| t.len())).unwrap_or(0);
+            let kwonly_given = kwnames
+                .map(|names| names.iter().filter(|n| code.varnames[argcount..total].iter().any(|v| v.as_str() == n.as_str())).count())
+                .unwrap_or(0);
+            let takes = if ndef > 0 {
+                format!("from {} to {} positional arguments", argcount - ndef, argcount)
+            } else {
+                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            };
+            let given = if kwonly_given > 0 {
+                format!(
+                    "{} positional argument{} (and {} keyword-only argument{})",
+                    npos,
+                    if npos == 1 { "" } else { "s" },
+                    kwonly_given,
+                    if kwonly_given == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{}", npos)
+            };
+            let verb = if npos == 1 && kwonly_given == 0 { "was" } else { "were" };
+            return Err(self.type_error(format!("{}() takes {} but {} {} given", qual(), takes, given, verb)));
+        }
+        if let Some(names) = kwnames {
+            let posonly = code.posonlyargcount as usize;
+            let mut posonly_as_kw: Vec<String> = Vec::new();
+            for (name, value) in names.iter().zip(kwvalues) {
+                let ns = name.as_str().unwrap_or("");
+                let idx = code.varnames[posonly..total].iter().position(|v| v.is(name) || v.as_str() == Some(ns)).map(|i| i + posonly);
+                match idx {
+                    Some(i) => {
+                        if fast[i].is_some() {
+                            return Err(self.type_error(format!("{}() got multiple values for argument '{}'", qual(), ns)));
+                        }
+                        fast[i] = Some(value);
+                    }
+                    None => match &kwdict {
+                        Some(d) => self.dict_set(d, name.clone(), value)?,
+                        None => {
+                            if code.varnames[..posonly].iter().any(|v| v.as_str() == Some(ns)) {
+                                posonly_as_kw.push(ns.to_string());
+                                continue;
+                            }
+                            return Err(self.type_error(format!("{}() got an unexpected keyword argument '{}'", qual(), ns)));
+                        }
+                    },
+                }
+            }
+            if !posonly_as_kw.is_empty() {
+                return Err(self.type_error(format!(
+                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    qual(),
+                    posonly_as_kw.join(", ")
+                )));
+            }
+        }
+        if let Some(d) = kwdict {
+            let i = total + usize::from(has_varargs);
+            fast[i] = Some(d);
+        }
+        // Defaults for missing positional parameters.
+        if npos < argcount {
+            let defaults = fd.defaults.borrow().clone();
+            let defs: &[ObjRef] = defaults.as_ref().and_then(|d| d.as_tuple()).unwrap_or(&[]);
+            let first_default = argcount - defs.len();
+            let mut missing = Vec::new();
+            for i in npos..argcount {
+                if fast[i].is_none() {
+                    if i >= first_default {
+                        fast[i] = Some(defs[i - first_default].clone());
+                    } else {
+                        missing.push(code.varnames[i].as_str().unwrap_or("").to_string());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.type_error(format!(
+                    "{}() missing {} required positional argument{}: {}",
+                    qual(),
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    join_names(&missing)
+                )));
+            }
+        }
+        if total > argcount {
+            let kwd = fd.kwdefaults.borrow().clone();
+            let mut missing = Vec::new();
+            for (i, slot) in fast.iter_mut().enumerate().take(total).skip(argcount) {
+                if slot.is_none() {
+                    let name = code.varnames[i].as_str().unwrap_or("");
+                    let v = match &kwd {
+                        Some(d) => crate::builtins::dict::dict_get_str(self, d, name)?,
+                        None => None,
+                    };
+                    match v {
+                        Some(v) => *slot = Some(v),
+                        None => missing.push(name.to_string()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.type_error(format!(
+                    "{}() missing {} required keyword-only argument{}: {}",
+                    qual(),
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    join_names(&missing)
+                )));
+            }
+        }
+        let nvars = code.varnames.len();
+        for (i, arg) in code.cell2arg.iter().enumerate() {
+            let v = arg.and_then(|a| fast[a as usize].take());
+            fast[nvars + i] = Some(object::new_cell(v));
+        }
+        if let Some(cl) = &fd.closure {
+            let cells = cl.as_tuple().expect("closure tuple");
+            let base = nvars + code.cellvars.len();
+            for (i, c) in cells.iter().enumerate() {
+                fast[base + i] = Some(c.clone());
+            }
+        }
+        Ok(Box::new(Frame {
+            code: fd.code.clone(),
+            globals: fd.globals.clone(),
+            builtins: self.builtins.clone(),
+            locals: None,
+            fast,
+            stack: Vec::with_capacity(code.stacksize as usize),
+            blocks: Vec::new(),
+            pc: 0,
+            lasti: 0,
+            kwnames: None,
+            pending_throw: None,
+        }))
+    }
+
+    /// A frame for module or class-body code with `locals` as its namespace.
+    pub fn make_namespace_frame(&self, code: ObjRef, globals: ObjRef, locals: Option<ObjRef>, closure: Option<&ObjRef>) -> Box<Frame> {
+        let c = code.as_code().expect("code");
+        let mut fast: Vec<Option<ObjRef>> = vec![None; c.nlocalsplus()];
+        let nvars = c.varnames.len();
+        for i in 0..c.cellvars.len() {
+            fast[nvars + i] = Some(object::new_cell(None));
+        }
+        if let Some(cl) = closure {
+            let base = nvars + c.cellvars.len();
+            for (i, cell) in cl.as_tuple().unwrap_or(&[]).iter().enumerate() {
+                fast[base + i] = Some(cell.clone());
+            }
+        }
+        let stacksize = c.stacksize as usize;
+        Box::new(Frame {
+            code,
+            globals,
+            builtins: self.builtins.clone(),
+            locals,
+            fast,
+            stack: Vec::with_capacity(stacksize),
+            blocks: Vec::new(),
+            pc: 0,
+            lasti: 0,
+            kwnames: None,
+            pending_throw: None,
+        })
+    }
+
+    /// Calls a type object: `type(x)`, metaclass `__call__`, else `__new__` then `__init__`.
+    pub fn call_type(&self, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+        let t = builtin_types();
+        if ty.is(&t.type_) && args.len() == 1 && kwnames.is_none() {
+            return Ok(ObjRef::from_borrowed(args[0].ty()));
+        }
+        // A metaclass with its own __call__.
+        let meta = ty.ty();
+        if !meta.is(&t.type_) {
+            if let Some(c) = meta.type_data().lookup("__call__") {
+                if !matches!(c.payload(), Payload::Builtin(_)) {
+                    let mut v = vec![ty.clone()];
+                    v.extend_from_slice(args);
+                    return self.call(&c, &v, kwnames);
+                }
+            }
+        }
+        self.type_call_default(ty, args, kwnames)
+    }
+
+    /// `type.__call__`: `__new__` then, if it returned an instance, `__init__`.
+    pub fn type_call_default(&self, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+        let td = ty.as_type().expect("type");
+        let new = td.lookup("__new__").ok_or_else(|| self.type_error(format!("cannot create '{}' instances", td.name.borrow())))?;
+        let new = match new.payload() {
+            Payload::StaticMethod(f) => f.clone(),
+            _ => new,
+        };
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(ty.clone());
+        v.extend_from_slice(args);
+        let obj = self.call(&new, &v, kwnames)?;
+        if !obj.ty().is_subtype(ty) {
+            return Ok(obj);
+        }
+        if let Some(init) = obj.type_data().lookup("__init__") {
+            v[0] = obj.clone();
+            let r = self.call(&init, &v, kwnames)?;
+            if !r.is_none() {
+                return Err(self.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+            }
+        }
+        Ok(obj)
+    }
+
+    /// Binds a class attribute found by lookup to `obj` the way attribute access would.
+    pub fn bind_descriptor(&self, attr: &ObjRef, obj: &ObjRef) -> PyResult {
+        match attr.payload() {
+            Payload::Function(_) => Ok(ObjRef::new(&builtin_types().method, Payload::BoundMethod { func: attr.clone(), self_: obj.clone() })),
+            Payload::Builtin(b) if b.self_.is_none() => Ok(object::new_builtin_bound(b, obj.clone())),
+            Payload::StaticMethod(f) => Ok(f.clone()),
+            Payload::ClassMethod(f) => Ok(ObjRef::new(
+                &builtin_types().method,
+                Payload::BoundMethod { func: f.clone(), self_: ObjRef::from_borrowed(obj.ty()) },
+            )),
+            _ => {
+                if let Some(get) = attr.type_data().lookup("__get__") {
+                    let owner = ObjRef::from_borrowed(obj.ty());
+                    return self.call(&get, &[attr.clone(), obj.clone(), owner], None);
+                }
+                Ok(attr.clone())
+            }
+        }
+    }
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython's missing-argument messages.
+fn join_names(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+    match q.len() {
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}

@@ -1,0 +1,293 @@
+//! Rich comparison (CPython's `do_richcompare`): the reflected operand's method first when
+//! its type is a subclass that overrides it, then the left operand's, then the right's;
+//! `==`/`!=` fall back to identity, ordering raises TypeError.
+
+use std::cmp::Ordering;
+
+use super::Vm;
+use crate::object::int::{big_to_f64, Int};
+use crate::object::types::builtin_types;
+use crate::object::{self, ObjRef, Payload, PyObject, PyResult};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn from_arg(a: u32) -> CmpOp {
+        [CmpOp::Lt, CmpOp::Le, CmpOp::Eq, CmpOp::Ne, CmpOp::Gt, CmpOp::Ge][a as usize]
+    }
+    pub fn dunder(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "__lt__",
+            CmpOp::Le => "__le__",
+            CmpOp::Eq => "__eq__",
+            CmpOp::Ne => "__ne__",
+            CmpOp::Gt => "__gt__",
+            CmpOp::Ge => "__ge__",
+        }
+    }
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+    pub fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Eq => CmpOp::Eq,
+            CmpOp::Ne => CmpOp::Ne,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+        }
+    }
+    pub fn test(self, o: Ordering) -> bool {
+        match self {
+            CmpOp::Lt => o == Ordering::Less,
+            CmpOp::Le => o != Ordering::Greater,
+            CmpOp::Eq => o == Ordering::Equal,
+            CmpOp::Ne => o != Ordering::Equal,
+            CmpOp::Gt => o == Ordering::Greater,
+            CmpOp::Ge => o != Ordering::Less,
+        }
+    }
+}
+
+/// Exact comparison of an int with a float (None when the float is NaN).
+pub fn cmp_int_float(i: &Int, f: f64) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    if let Int::Small(s) = i {
+        if s.unsigned_abs() < (1u64 << 53) {
+            return (*s as f64).partial_cmp(&f);
+        }
+    }
+    // Compare exactly: floor(f) as a big integer, then the fractional part.
+    let fl = f.floor();
+    let big = crate::builtins::float::f64_to_ibig(fl);
+    let ib = i.to_big();
+    match ib.cmp(&big) {
+        Ordering::Equal => {
+            if f > fl {
+                Some(Ordering::Less)
+            } else {
+                Some(Ordering::Equal)
+            }
+        }
+        o => Some(o),
+    }
+}
+
+/// Fast equality for hash-table probing: decides ints, floats and strs of the exact
+/// builtin types without running Python code; None when a real `__eq__` is needed.
+pub fn fast_eq(a: &ObjRef, b: &ObjRef) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    let t = builtin_types();
+    let (ta, tb) = (a.ty(), b.ty());
+    let plain = |x: &PyObject| x.is(&t.int) || x.is(&t.bool_) || x.is(&t.float) || x.is(&t.str);
+    if !plain(ta) || !plain(tb) {
+        return None;
+    }
+    Some(match (a.payload(), b.payload()) {
+        (Payload::Str(x), Payload::Str(y)) => x.s == y.s,
+        (Payload::Int(x), Payload::Int(y)) => x == y,
+        (Payload::Float(x), Payload::Float(y)) => x == y,
+        (Payload::Int(x), Payload::Float(y)) | (Payload::Float(y), Payload::Int(x)) => cmp_int_float(x, *y) == Some(Ordering::Equal),
+        _ => false,
+    })
+}
+
+impl Vm {
+    /// `a == b` as a bool (identity implies equality, as `PyObject_RichCompareBool`).
+    pub fn eq(&self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+        if let Some(r) = fast_eq(a, b) {
+            return Ok(r);
+        }
+        let r = self.rich_compare(a, b, CmpOp::Eq)?;
+        self.truthy(&r)
+    }
+
+    pub fn compare_bool(&self, a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<bool> {
+        if op == CmpOp::Eq {
+            return self.eq(a, b);
+        }
+        let r = self.rich_compare(a, b, op)?;
+        self.truthy(&r)
+    }
+
+    pub fn rich_compare(&self, a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult {
+        let (ta, tb) = (a.ty(), b.ty());
+        let mut checked_reverse = false;
+        if !ta.is(tb) && tb.is_subtype(ta) && tb.type_data().heap && tb.type_data().lookup_own(op.swapped().dunder()).is_some() {
+            checked_reverse = true;
+            if let Some(r) = self.slot_compare(b, a, op.swapped())? {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = self.slot_compare(a, b, op)? {
+            return Ok(r);
+        }
+        if !checked_reverse {
+            if let Some(r) = self.slot_compare(b, a, op.swapped())? {
+                return Ok(r);
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(object::new_bool(a.is(b))),
+            CmpOp::Ne => Ok(object::new_bool(!a.is(b))),
+            _ => Err(self.type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                a.type_name(),
+                b.type_name()
+            ))),
+        }
+    }
+
+    /// One side's comparison method; None for NotImplemented.
+    fn slot_compare(&self, a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<ObjRef>> {
+        let td = a.type_data();
+        if !td.heap {
+            return self.builtin_compare(a, b, op);
+        }
+        if let Some(m) = td.lookup(op.dunder()) {
+            if !matches!(m.payload(), Payload::Builtin(_)) {
+                if m.is_none() {
+                    return Ok(None);
+                }
+                let r = self.call(&m, &[a.clone(), b.clone()], None)?;
+                return Ok(if matches!(r.payload(), Payload::NotImplemented) { None } else { Some(r) });
+            }
+        }
+        if op == CmpOp::Ne {
+            // object.__ne__ delegates to __eq__ and inverts it.
+            if let Some(eq) = td.lookup("__eq__") {
+                if !matches!(eq.payload(), Payload::Builtin(_)) {
+                    let r = self.call(&eq, &[a.clone(), b.clone()], None)?;
+                    if matches!(r.payload(), Payload::NotImplemented) {
+                        return Ok(None);
+                    }
+                    return Ok(Some(object::new_bool(!self.truthy(&r)?)));
+                }
+            }
+        }
+        self.builtin_compare(a, b, op)
+    }
+
+    /// Comparison between builtin payloads; None for NotImplemented.
+    pub fn builtin_compare(&self, a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<ObjRef>> {
+        let ord: Option<Ordering> = match (a.payload(), b.payload()) {
+            (Payload::Int(x), Payload::Int(y)) => Some(x.cmp(y)),
+            (Payload::Float(x), Payload::Float(y)) => {
+                return Ok(Some(object::new_bool(match op {
+                    CmpOp::Lt => x < y,
+                    CmpOp::Le => x <= y,
+                    CmpOp::Eq => x == y,
+                    CmpOp::Ne => x != y,
+                    CmpOp::Gt => x > y,
+                    CmpOp::Ge => x >= y,
+                })))
+            }
+            (Payload::Int(x), Payload::Float(y)) => match cmp_int_float(x, *y) {
+                Some(o) => Some(o),
+                None => return Ok(Some(object::new_bool(op == CmpOp::Ne))),
+            },
+            (Payload::Float(x), Payload::Int(y)) => match cmp_int_float(y, *x) {
+                Some(o) => Some(o.reverse()),
+                None => return Ok(Some(object::new_bool(op == CmpOp::Ne))),
+            },
+            (Payload::Complex(ar, ai), Payload::Complex(br, bi)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                return Ok(Some(object::new_bool((ar == br && ai == bi) == (op == CmpOp::Eq))));
+            }
+            (Payload::Str(x), Payload::Str(y)) => Some(x.s.cmp(&y.s)),
+            (Payload::Bytes(x), Payload::Bytes(y)) => Some(x.cmp(y)),
+            (Payload::ByteArray(x), Payload::ByteArray(y)) => Some(x.borrow().cmp(&y.borrow())),
+            (Payload::Bytes(x), Payload::ByteArray(y)) => Some(x[..].cmp(&y.borrow()[..])),
+            (Payload::ByteArray(x), Payload::Bytes(y)) => Some(x.borrow()[..].cmp(&y[..])),
+            (Payload::Tuple(x), Payload::Tuple(y)) => {
+                let (x, y) = (x.to_vec(), y.to_vec());
+                return self.seq_compare(&x, &y, op).map(Some);
+            }
+            (Payload::List(x), Payload::List(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                return self.seq_compare(&x, &y, op).map(Some);
+            }
+            (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let e = crate::builtins::dict::dict_equal(self, a, b)?;
+                return Ok(Some(object::new_bool(e == (op == CmpOp::Eq))));
+            }
+            (Payload::Set(_), Payload::Set(_)) => return crate::builtins::set::set_compare(self, a, b, op).map(Some),
+            (Payload::DictView { kind: ka, .. }, _) if *ka != object::DictViewKind::Values => {
+                return crate::builtins::set::view_compare(self, a, b, op);
+            }
+            (Payload::Range { .. }, Payload::Range { .. }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let e = crate::builtins::range::range_eq(a, b);
+                return Ok(Some(object::new_bool(e == (op == CmpOp::Eq))));
+            }
+            (Payload::Slice { start: s1, stop: e1, step: t1 }, Payload::Slice { start: s2, stop: e2, step: t2 }) => {
+                let x = vec![s1.clone(), e1.clone(), t1.clone()];
+                let y = vec![s2.clone(), e2.clone(), t2.clone()];
+                return self.seq_compare(&x, &y, op).map(Some);
+            }
+            (Payload::BoundMethod { func: f1, self_: s1 }, Payload::BoundMethod { func: f2, self_: s2 }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let e = f1.is(f2) && s1.is(s2);
+                return Ok(Some(object::new_bool(e == (op == CmpOp::Eq))));
+            }
+            _ => {
+                return Ok(match op {
+                    CmpOp::Eq if a.is(b) => Some(object::new_bool(true)),
+                    CmpOp::Ne if a.is(b) => Some(object::new_bool(false)),
+                    _ => None,
+                })
+            }
+        };
+        Ok(ord.map(|o| object::new_bool(op.test(o))))
+    }
+
+    /// Lexicographic comparison of two sequences (items compared with `==` first).
+    fn seq_compare(&self, x: &[ObjRef], y: &[ObjRef], op: CmpOp) -> PyResult {
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
+            return Ok(object::new_bool(op == CmpOp::Ne));
+        }
+        self.enter_recursion(" in comparison")?;
+        let r = (|| {
+            for (a, b) in x.iter().zip(y.iter()) {
+                if !self.eq(a, b)? {
+                    return match op {
+                        CmpOp::Eq => Ok(object::new_bool(false)),
+                        CmpOp::Ne => Ok(object::new_bool(true)),
+                        _ => self.rich_compare(a, b, op),
+                    };
+                }
+            }
+            Ok(object::new_bool(op.test(x.len().cmp(&y.len()))))
+        })();
+        self.leave_recursion();
+        r
+    }
+}
+
+pub fn int_to_f64_lossy(i: &Int) -> f64 {
+    match i {
+        Int::Small(s) => *s as f64,
+        Int::Big(b) => big_to_f64(b),
+    }
+}

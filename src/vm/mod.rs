@@ -1,0 +1,195 @@
+//! The virtual machine: interpreter state, frames and the dispatch loop.
+//!
+//! Invariants:
+//! - Python→Python calls made by `CallFunction`/`CallMethod` do not recurse on the Rust
+//!   stack: the caller's frame is parked on the eval loop's own frame stack and the
+//!   callee runs in the same loop. Native code that calls back into Python (a `key=`
+//!   function, `__repr__`, ...) starts a nested loop; `depth` counts frames of both kinds
+//!   and raises RecursionError past `recursion_limit`.
+//! - A frame's value stack holds owned references; call arguments are moved from the
+//!   caller's stack into the callee's fast locals (no second reference stays behind).
+//! - `exc_info` is the exception currently being handled (what `sys.exc_info()` shows);
+//!   entering a handler saves the previous one on the value stack and `PopExcept`
+//!   restores it.
+
+pub mod attr;
+pub mod binary;
+pub mod call;
+pub mod compare;
+pub mod eval;
+pub mod exceptions;
+pub mod iter;
+pub mod protocols;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::object::{ObjRef, PyResult};
+
+pub use exceptions::PyErr;
+
+/// A handler block: on an exception, truncate the stack to `level` and jump to `handler`.
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub handler: u32,
+    pub level: u32,
+}
+
+pub struct Frame {
+    pub code: ObjRef,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    /// The local namespace of module and class bodies (None for optimized functions).
+    pub locals: Option<ObjRef>,
+    /// `varnames ++ cellvars ++ freevars`; cell and free slots hold cell objects.
+    pub fast: Vec<Option<ObjRef>>,
+    pub stack: Vec<ObjRef>,
+    pub blocks: Vec<Block>,
+    pub pc: usize,
+    /// Index of the instruction being executed (for line numbers).
+    pub lasti: usize,
+    pub kwnames: Option<ObjRef>,
+    /// An exception to raise at the current instruction when the frame resumes
+    /// (`generator.throw`).
+    pub pending_throw: Option<PyErr>,
+}
+
+impl Frame {
+    pub fn code(&self) -> &crate::bytecode::CodeObject {
+        self.code.as_code().expect("frame code")
+    }
+    pub fn line(&self) -> u32 {
+        let c = self.code();
+        c.lines.get(self.lasti).copied().unwrap_or(c.firstlineno)
+    }
+}
+
+/// State of a generator object.
+pub struct GenState {
+    pub frame: Option<Box<Frame>>,
+    pub running: bool,
+    pub started: bool,
+    pub name: ObjRef,
+    pub qualname: ObjRef,
+    /// The exception being handled inside the generator when it last yielded.
+    pub exc_state: Option<ObjRef>,
+}
+
+pub struct Vm {
+    pub builtins: ObjRef,
+    pub modules: ObjRef,
+    pub sys: RefCell<Option<ObjRef>>,
+    pub exc_info: RefCell<Option<ObjRef>>,
+    pub depth: Cell<usize>,
+    pub recursion_limit: Cell<usize>,
+    pub sources: RefCell<HashMap<String, Rc<str>>>,
+    pub exc_types: RefCell<HashMap<&'static str, ObjRef>>,
+    /// Modules being imported (for the partially-initialised checks).
+    pub importing: RefCell<Vec<String>>,
+    pub int_max_str_digits: Cell<usize>,
+    pub repr_stack: RefCell<Vec<usize>>,
+    pub stdout_buf: RefCell<Vec<u8>>,
+    /// The frames being executed, innermost last (for `globals()`, `super()`, ...).
+    /// Invariant: every pointer is the address of a boxed frame owned by a running eval
+    /// loop; it is popped before that frame is dropped or handed back.
+    pub frame_stack: RefCell<Vec<*const Frame>>,
+}
+
+impl Vm {
+    /// Creates an interpreter: builtin types, the builtins module, sys.
+    pub fn new() -> Vm {
+        crate::object::types::init();
+        let vm = Vm {
+            builtins: crate::object::new_dict(),
+            modules: crate::object::new_dict(),
+            sys: RefCell::new(None),
+            exc_info: RefCell::new(None),
+            depth: Cell::new(0),
+            recursion_limit: Cell::new(1000),
+            sources: RefCell::new(HashMap::new()),
+            exc_types: RefCell::new(HashMap::new()),
+            importing: RefCell::new(Vec::new()),
+            int_max_str_digits: Cell::new(4300),
+            repr_stack: RefCell::new(Vec::new()),
+            stdout_buf: RefCell::new(Vec::new()),
+            frame_stack: RefCell::new(Vec::new()),
+        };
+        exceptions::init_exception_types(&vm);
+        crate::builtins::init(&vm);
+        crate::modules::init(&vm);
+        vm
+    }
+
+    pub fn exc_type(&self, name: &str) -> ObjRef {
+        self.exc_types.borrow().get(name).cloned().unwrap_or_else(|| panic!("exception type {} registered", name))
+    }
+
+    /// Remembers a file's source for tracebacks (CPython's linecache).
+    pub fn register_source(&self, filename: &str, src: &str) {
+        self.sources.borrow_mut().insert(filename.to_string(), Rc::from(src));
+    }
+
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let s = self.sources.borrow().get(filename).cloned();
+        let s = match s {
+            Some(s) => s,
+            None => {
+                let text = std::fs::read_to_string(filename).ok()?;
+                let rc: Rc<str> = Rc::from(text.as_str());
+                self.sources.borrow_mut().insert(filename.to_string(), rc.clone());
+                rc
+            }
+        };
+        s.lines().nth((line as usize).checked_sub(1)?).map(|l| l.to_string())
+    }
+
+    pub fn write_stdout(&self, s: &str) {
+        use std::io::Write;
+        let mut b = self.stdout_buf.borrow_mut();
+        b.extend_from_slice(s.as_bytes());
+        if b.len() > 8192 {
+            let _ = std::io::stdout().write_all(&b);
+            b.clear();
+        }
+    }
+
+    pub fn flush_stdout(&self) {
+        use std::io::Write;
+        let mut b = self.stdout_buf.borrow_mut();
+        let _ = std::io::stdout().write_all(&b);
+        let _ = std::io::stdout().flush();
+        b.clear();
+    }
+
+    pub fn write_stderr(&self, s: &str) {
+        use std::io::Write;
+        self.flush_stdout();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+
+    /// Enters a frame level (Python or native re-entry); RecursionError past the limit.
+    pub fn enter_recursion(&self, what: &str) -> PyResult<()> {
+        let d = self.depth.get() + 1;
+        if d > self.recursion_limit.get() {
+            return Err(self.new_error("RecursionError", &format!("maximum recursion depth exceeded{}", what)));
+        }
+        self.depth.set(d);
+        Ok(())
+    }
+    /// The innermost running Python frame.
+    pub fn current_frame(&self) -> Option<&Frame> {
+        let p = *self.frame_stack.borrow().last()?;
+        Some(crate::memory::deref_frame(p))
+    }
+
+    pub fn leave_recursion(&self) {
+        self.depth.set(self.depth.get() - 1);
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
