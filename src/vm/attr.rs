@@ -318,7 +318,7 @@ impl Vm {
     /// (NULL, attribute) otherwise.
     pub fn load_method(&self, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
         let td = obj.type_data();
-        let plain = !matches!(obj.payload(), Payload::Type(_) | Payload::Module(_))
+        let plain = !matches!(obj.payload(), Payload::Type(_) | Payload::Module(_) | Payload::Super { .. })
             && !(td.heap && td.lookup("__getattribute__").map(|g| !matches!(g.payload(), Payload::Builtin(_))).unwrap_or(false));
         if plain {
             let n = name.as_str().unwrap_or("");

@@ -222,7 +222,7 @@ impl Vm {
     /// `TypeName: message` as the last line of a traceback shows it.
     pub fn format_exception_only(&self, exc: &ObjRef) -> String {
         let ty = exc.ty();
-        let td = ty.type_data();
+        let td = ty.as_type().expect("exception type");
         let mut name = td.qualname.borrow().clone();
         if td.heap {
             if let Some(m) = td.lookup_own("__module__") {

@@ -1,0 +1,183 @@
+//! Runs every script of `../shared/conformance` (CPython 3.11's expected outputs) with
+//! the rules of its README and prints `N passed, M failed`. The test fails when a script
+//! listed in `tests/conformance_passing.txt` fails, so that list only grows.
+//! Set `OURO_CONFORMANCE_FILTER=substring` to run a subset.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Outcome {
+    name: String,
+    ok: bool,
+    detail: String,
+}
+
+fn corpus_root() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("OURO_CONFORMANCE_DIR") {
+        return Some(PathBuf::from(p));
+    }
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance");
+    p.is_dir().then_some(p)
+}
+
+fn scripts(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root).unwrap().flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    for d in dirs {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&d)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let n = p.file_name().unwrap().to_string_lossy().to_string();
+                n.ends_with(".py") && !n.starts_with("mod_") && p.with_file_name(format!("{}.exp", n)).exists()
+            })
+            .collect();
+        files.sort();
+        out.extend(files);
+    }
+    out
+}
+
+fn run_one(root: &Path, script: &Path) -> Outcome {
+    let name = script.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+    let dir = script.parent().unwrap();
+    let file = script.file_name().unwrap().to_string_lossy().to_string();
+    let exp = std::fs::read(script.with_file_name(format!("{}.exp", file))).unwrap_or_default();
+    let is_error_test = name.starts_with("errors/");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ouro"))
+        .arg(&file)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn ouro");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out_t = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = stdout.read_to_end(&mut v);
+        v
+    });
+    let err_t = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = stderr.read_to_end(&mut v);
+        v
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(s)) => break Some(s),
+            Ok(None) if start.elapsed() > TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(_) => break None,
+        }
+    };
+    let out = out_t.join().unwrap_or_default();
+    let err = err_t.join().unwrap_or_default();
+    let Some(status) = status else {
+        return Outcome { name, ok: false, detail: "timed out".into() };
+    };
+    let code = status.code().unwrap_or(-1);
+    let err_text = String::from_utf8_lossy(&err).to_string();
+    if err_text.contains("panicked at") || code == 101 || code == -1 {
+        return Outcome { name, ok: false, detail: format!("crashed (status {}): {}", code, last_line(&err_text)) };
+    }
+    if out != exp {
+        return Outcome { name, ok: false, detail: first_difference(&exp, &out) };
+    }
+    if is_error_test {
+        let want_exit: i32 = std::fs::read_to_string(script.with_file_name(format!("{}.exit", file))).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
+        if code != want_exit {
+            return Outcome { name, ok: false, detail: format!("exit status {} (expected {}); stderr: {}", code, want_exit, last_line(&err_text)) };
+        }
+        let want_err = std::fs::read_to_string(script.with_file_name(format!("{}.err", file))).unwrap_or_default();
+        if last_line(&err_text) != want_err.trim_end_matches('\n') {
+            return Outcome { name, ok: false, detail: format!("stderr last line {:?}, expected {:?}", last_line(&err_text), want_err.trim_end()) };
+        }
+    } else {
+        if code != 0 {
+            return Outcome { name, ok: false, detail: format!("exit status {}: {}", code, last_line(&err_text)) };
+        }
+        if !err.is_empty() {
+            return Outcome { name, ok: false, detail: format!("unexpected stderr: {}", last_line(&err_text)) };
+        }
+    }
+    Outcome { name, ok: true, detail: String::new() }
+}
+
+/// The last non-empty line of stderr, plus the note lines CPython prints after the
+/// exception line (the corpus compares the same).
+fn last_line(s: &str) -> String {
+    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or("").to_string()
+}
+
+fn first_difference(exp: &[u8], out: &[u8]) -> String {
+    let e = String::from_utf8_lossy(exp);
+    let o = String::from_utf8_lossy(out);
+    for (i, (a, b)) in e.lines().zip(o.lines()).enumerate() {
+        if a != b {
+            return format!("line {}: expected {:?}, got {:?}", i + 1, a, b);
+        }
+    }
+    format!("expected {} lines, got {}", e.lines().count(), o.lines().count())
+}
+
+#[test]
+fn conformance() {
+    let Some(root) = corpus_root() else {
+        println!("conformance corpus not found (expected ../shared/conformance beside the checkout); skipping");
+        return;
+    };
+    let filter = std::env::var("OURO_CONFORMANCE_FILTER").unwrap_or_default();
+    let all: Vec<PathBuf> = scripts(&root).into_iter().filter(|p| p.to_string_lossy().contains(&filter)).collect();
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).max(2);
+    let queue = std::sync::Mutex::new(all.clone());
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let next = queue.lock().unwrap().pop();
+                let Some(p) = next else { break };
+                let r = run_one(&root, &p);
+                results.lock().unwrap().push(r);
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by(|a, b| a.name.cmp(&b.name));
+    let passing_list = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance_passing.txt");
+    let must_pass: Vec<String> = std::fs::read_to_string(&passing_list)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let mut regressions = Vec::new();
+    for r in &results {
+        if !r.ok {
+            println!("FAIL {}: {}", r.name, r.detail);
+            if must_pass.contains(&r.name) {
+                regressions.push(r.name.clone());
+            }
+        }
+    }
+    let passed = results.iter().filter(|r| r.ok).count();
+    let failed = results.len() - passed;
+    if std::env::var("OURO_CONFORMANCE_WRITE").is_ok() {
+        let list: Vec<String> = results.iter().filter(|r| r.ok).map(|r| r.name.clone()).collect();
+        std::fs::write(&passing_list, list.join("\n") + "\n").unwrap();
+    }
+    println!("conformance: {} passed, {} failed", passed, failed);
+    assert!(regressions.is_empty(), "scripts listed in tests/conformance_passing.txt failed: {:?}", regressions);
+}
