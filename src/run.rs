@@ -80,6 +80,7 @@ pub fn main_module(vm: &Vm, filename: Option<&str>) -> ObjRef {
 
 /// Runs source as the `__main__` module; returns the process exit status.
 pub fn run_main(vm: &Vm, src: &str, filename: &str) -> i32 {
+    crate::vm::finalize::install(vm);
     vm.register_source(filename, src);
     let m = main_module(vm, if filename.starts_with('<') { None } else { Some(filename) });
     let d = crate::modules::module_dict(&m).clone();
@@ -91,7 +92,9 @@ pub fn run_main(vm: &Vm, src: &str, filename: &str) -> i32 {
         Ok(_) => 0,
         Err(e) => handle_uncaught(vm, &e),
     };
+    vm.clear_modules_at_exit();
     vm.flush_stdout();
+    crate::vm::finalize::uninstall();
     status
 }
 

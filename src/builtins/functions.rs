@@ -431,6 +431,16 @@ fn next(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     if !is_iter {
         return Err(vm.type_error(format!("'{}' object is not an iterator", it.type_name())));
     }
+    if let Payload::Generator(_) = it.payload() {
+        return match vm.gen_resume(it, None, None) {
+            Ok(crate::vm::iter::SendResult::Yielded(v)) => Ok(v),
+            Ok(crate::vm::iter::SendResult::Returned(v)) => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(if v.is_none() { None } else { Some(v) })),
+            },
+            Err(e) => Err(e),
+        };
+    }
     if !it.type_data().heap {
         return match vm.next(it)? {
             Some(v) => Ok(v),

@@ -153,6 +153,11 @@ fn parse_int_str(vm: &Vm, s: &str, base: u32) -> PyResult<Int> {
 fn int_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let cls = &args[0];
     let a = super::parse_args(vm, "int", &args[1..], kw, &["x", "base"], 0)?;
+    if let (Some(x), None) = (&a[0], &a[1]) {
+        if cls.is(&builtin_types().int) && x.ty().is(&builtin_types().int) {
+            return Ok(x.clone());
+        }
+    }
     let v = match (&a[0], &a[1]) {
         (None, None) => Int::Small(0),
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),

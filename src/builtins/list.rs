@@ -60,7 +60,7 @@ pub fn list_setitem(vm: &Vm, l: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> 
         if step == 1 {
             let stop = stop.max(start) as usize;
             let old: Vec<ObjRef> = items(l).borrow_mut().splice(start as usize..stop, new).collect();
-            drop(old);
+            object::drop_reversed(old);
             return Ok(());
         }
         if new.len() != n {
@@ -204,7 +204,7 @@ fn l_remove(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 }
 fn l_clear(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let old = std::mem::take(&mut *items(this(vm, args, "clear")?).borrow_mut());
-    drop(old);
+    object::drop_reversed(old);
     Ok(object::none())
 }
 fn l_copy(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {

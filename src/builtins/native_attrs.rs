@@ -191,12 +191,7 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
             "mapping" => dict.clone(),
             _ => return None,
         },
-        _ => {
-            if name == "__dict__" {
-                return vm.instance_dict(obj).map(Ok);
-            }
-            return None;
-        }
+        _ => return None,
     };
     Some(Ok(r))
 }

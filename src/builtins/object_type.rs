@@ -63,6 +63,9 @@ fn obj_repr(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
         _ => format!("<{} object at {:#x}>", td.qualname.borrow(), o.addr()),
     }))
 }
+fn obj_repr_builtin(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    Ok(super::repr::builtin_repr(vm, &args[0])?.unwrap_or_else(|| object::new_str("?")))
+}
 fn obj_str(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     vm.repr(&args[0])
 }
@@ -334,8 +337,32 @@ fn build_class(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     Ok(cls)
 }
 
+fn singleton_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let t = builtin_types();
+    let cls = &args[0];
+    let name = cls.as_type().map(|x| x.name.borrow().clone()).unwrap_or_default();
+    if args.len() > 1 || kw.map(|k| !k.is_empty()).unwrap_or(false) {
+        return Err(vm.type_error(format!("{} takes no arguments", name)));
+    }
+    Ok(if cls.is(&t.none_type) {
+        object::none()
+    } else if cls.is(&t.not_implemented_type) {
+        object::not_implemented()
+    } else {
+        object::ellipsis()
+    })
+}
+fn none_bool(_vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    Ok(object::new_bool(false))
+}
+
 pub fn init(vm: &Vm) {
     let t = builtin_types();
+    for ty in [&t.none_type, &t.not_implemented_type, &t.ellipsis_type] {
+        super::def_staticmethod(ty, "__new__", singleton_new);
+        def(ty, "__repr__", obj_repr_builtin);
+    }
+    def(&t.none_type, "__bool__", none_bool);
     let o = &t.object;
     super::def_staticmethod(o, "__new__", obj_new);
     def(o, "__init__", obj_init);

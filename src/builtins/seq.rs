@@ -247,6 +247,9 @@ pub fn seq_index(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, what: &str) ->
             return Ok(object::new_int(i as i64));
         }
     }
+    if what == "list" {
+        return Err(vm.value_error(format!("{} is not in list", vm.repr_string(&args[1])?)));
+    }
     Err(vm.value_error(format!("{}.index(x): x not in {}", what, what)))
 }
 

@@ -40,7 +40,7 @@ fn cmp_arg(op: CmpOp) -> Option<u32> {
 }
 
 impl<'a> Compiler<'a> {
-    pub(crate) fn constant(&mut self, c: &Constant) -> object::ObjRef {
+    pub(crate) fn constant(&self, c: &Constant) -> object::ObjRef {
         match c {
             Constant::None => object::none(),
             Constant::True => object::new_bool(true),
@@ -68,6 +68,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn expr_inner(&mut self, e: &'a Expr) -> R {
+        if matches!(e.kind, ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } | ExprKind::Tuple(_)) {
+            if let Some(v) = super::fold::fold(self, e) {
+                self.load_const(v);
+                return Ok(());
+            }
+        }
         match &e.kind {
             ExprKind::Constant(c) => {
                 let v = self.constant(c);

@@ -11,6 +11,7 @@
 //! - Every emitted instruction carries the line of the AST node being compiled.
 
 mod expr;
+mod fold;
 mod stmt;
 pub mod symtable;
 
@@ -263,6 +264,10 @@ impl<'a> Compiler<'a> {
 
     /// Adds a constant (deduplicated file-wide for values, per unit for the slot).
     pub(crate) fn add_const(&mut self, v: ObjRef) -> u32 {
+        let v = match v.as_str() {
+            Some(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => object::str::intern_ref(v),
+            _ => v,
+        };
         let v = match Compiler::const_key(&v) {
             Some(k) => self.file_consts.entry(k).or_insert(v).clone(),
             None => v,

@@ -26,6 +26,8 @@ pub struct GcHead {
     pub next: Cell<*mut GcHead>,
     pub prev: Cell<*mut GcHead>,
     pub gc_refs: Cell<isize>,
+    /// Bit 0: the object's finalizer (`__del__`) has run (PEP 442: at most once).
+    pub flags: Cell<usize>,
 }
 
 #[repr(C)]
@@ -96,6 +98,7 @@ impl ObjRef {
                 next: Cell::new(std::ptr::null_mut()),
                 prev: Cell::new(std::ptr::null_mut()),
                 gc_refs: Cell::new(0),
+                flags: Cell::new(0),
             };
             // SAFETY: `block` is freshly allocated with GcBlock's layout.
             std::ptr::write(block, GcBlock { head, obj });
@@ -316,6 +319,23 @@ pub(crate) fn deref_table_ptr<'a>(p: *const PyObject) -> &'a PyObject {
     // SAFETY: see above; entries are removed in `Payload::release_contents` before the
     // block is freed.
     unsafe { &*p }
+}
+
+thread_local! {
+    static CURRENT_VM: Cell<*const crate::vm::Vm> = const { Cell::new(std::ptr::null()) };
+}
+
+/// Records the interpreter that finalizers run on (null to stop running them).
+pub fn set_current_vm(vm: *const crate::vm::Vm) {
+    CURRENT_VM.with(|c| c.set(vm));
+}
+
+/// The interpreter registered with `set_current_vm`, if any.
+pub fn current_vm<'a>() -> Option<&'a crate::vm::Vm> {
+    let p = CURRENT_VM.with(|c| c.get());
+    // SAFETY: `set_current_vm` is called with the address of a live `Vm` and reset to
+    // null before that `Vm` is dropped (see `vm::finalize`).
+    unsafe { p.as_ref() }
 }
 
 /// Dereferences an entry of `Vm::frame_stack`.

@@ -31,6 +31,10 @@ fn is_tracked(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     Ok(object::new_bool(tracked))
 }
 
+fn is_finalized(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    Ok(object::new_bool(args[0].gc_head().map(|h| h.flags.get() & 1 != 0).unwrap_or(false)))
+}
+
 pub fn make(vm: &Vm) -> PyResult {
     let m = new_module(vm, "gc");
     let d = module_dict(&m).clone();
@@ -39,5 +43,6 @@ pub fn make(vm: &Vm) -> PyResult {
     def_in(vm, &d, "disable", disable);
     def_in(vm, &d, "isenabled", isenabled);
     def_in(vm, &d, "is_tracked", is_tracked);
+    def_in(vm, &d, "is_finalized", is_finalized);
     Ok(m)
 }

@@ -78,6 +78,9 @@ pub struct TracebackData {
     pub next: Option<ObjRef>,
     pub code: ObjRef,
     pub lineno: u32,
+    /// The fast locals of the frame, kept alive by the traceback once the frame has
+    /// exited with the exception (CPython's tb_frame keeps the frame and its locals).
+    pub locals: RefCell<Vec<Option<ObjRef>>>,
 }
 
 pub struct ModuleData {
@@ -208,7 +211,8 @@ impl Payload {
     }
 }
 
-fn drop_reversed(mut items: Vec<ObjRef>) {
+/// Releases `items` last to first, as CPython's list and tuple deallocation does.
+pub fn drop_reversed(mut items: Vec<ObjRef>) {
     while let Some(x) = items.pop() {
         drop(x);
     }

@@ -314,7 +314,7 @@ pub fn compute_mro(ty: &ObjRef, bases: &[ObjRef]) -> Result<Vec<ObjRef>, String>
         let Some(c) = cand else {
             let names: Vec<String> = bases.iter().map(|b| b.as_type().unwrap().name.borrow().clone()).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };

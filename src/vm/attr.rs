@@ -91,7 +91,7 @@ impl Vm {
                 return Ok(v);
             }
         }
-        if n == "__dict__" {
+        if n == "__dict__" && (!td.heap || self.type_has_dict(obj.ty())) {
             if let Some(d) = self.instance_dict(obj) {
                 return Ok(d);
             }
@@ -190,7 +190,7 @@ impl Vm {
             Payload::Type(_) | Payload::Module(_) => false,
             _ => {
                 let td = obj.type_data();
-                td.heap && td.slots.borrow().is_none() || self.type_has_dict(obj.ty())
+                td.heap
             }
         };
         if !can {

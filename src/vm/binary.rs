@@ -60,7 +60,7 @@ impl Vm {
         }
         let (ta, tb) = (a.ty(), b.ty());
         let (name, rname, _) = DUNDERS[op as usize];
-        if !ta.type_data().heap && !tb.type_data().heap {
+        if !ta.as_type().unwrap().heap && !tb.as_type().unwrap().heap {
             if let Some(r) = self.builtin_binop(a, b, op)? {
                 return Ok(r);
             }
@@ -68,7 +68,7 @@ impl Vm {
         }
         let mut tried_b = false;
         if !ta.is(tb) && tb.is_subtype(ta) {
-            if let Some(m) = tb.type_data().lookup(rname) {
+            if let Some(m) = tb.as_type().unwrap().lookup(rname) {
                 if !matches!(m.payload(), Payload::Builtin(_)) {
                     tried_b = true;
                     if let Some(r) = self.binop_side(b, a, rname, a, b, op)? {

@@ -136,7 +136,7 @@ impl Vm {
     pub fn rich_compare(&self, a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult {
         let (ta, tb) = (a.ty(), b.ty());
         let mut checked_reverse = false;
-        if !ta.is(tb) && tb.is_subtype(ta) && tb.type_data().heap && tb.type_data().lookup_own(op.swapped().dunder()).is_some() {
+        if !ta.is(tb) && tb.is_subtype(ta) && tb.as_type().unwrap().heap && tb.as_type().unwrap().lookup_own(op.swapped().dunder()).is_some() {
             checked_reverse = true;
             if let Some(r) = self.slot_compare(b, a, op.swapped())? {
                 return Ok(r);

@@ -24,6 +24,20 @@ enum Action {
     Error(PyErr, bool),
 }
 
+/// Moves the locals of a frame that exits with `e` into the traceback entry for it, so
+/// they live as long as the traceback (as a frame object referenced by tb_frame does).
+fn keep_locals_alive(e: &PyErr, f: &mut Frame) {
+    if let Some(d) = e.exc.as_exc() {
+        if let Some(tb) = d.traceback.borrow().as_ref() {
+            if let Payload::Traceback(t) = tb.payload() {
+                if t.locals.borrow().is_empty() && t.code.is(&f.code) {
+                    *t.locals.borrow_mut() = std::mem::take(&mut f.fast);
+                }
+            }
+        }
+    }
+}
+
 impl Vm {
     /// Runs `frame` and the Python frames it calls until it returns, yields or raises.
     /// The frame is handed back (a generator keeps it to resume later).
@@ -99,6 +113,7 @@ impl Vm {
             }
             self.leave_recursion();
             self.frame_stack.borrow_mut().pop();
+            keep_locals_alive(&e, f);
             match frames.pop() {
                 None => return Err(e),
                 Some(caller) => {

@@ -213,7 +213,7 @@ impl Vm {
             let next = d.traceback.borrow_mut().take();
             let tb = ObjRef::new(
                 &builtin_types().traceback,
-                Payload::Traceback(Box::new(TracebackData { next, code: code.clone(), lineno: line })),
+                Payload::Traceback(Box::new(TracebackData { next, code: code.clone(), lineno: line, locals: RefCell::new(Vec::new()) })),
             );
             *d.traceback.borrow_mut() = Some(tb);
         }

@@ -17,6 +17,7 @@ pub mod binary;
 pub mod call;
 pub mod compare;
 pub mod eval;
+pub mod finalize;
 pub mod exceptions;
 pub mod iter;
 pub mod protocols;

@@ -179,10 +179,11 @@ impl Vm {
                 }
                 let r = self.call(&h, &[o.clone()], None)?;
                 match r.as_int() {
-                    Some(i) => {
-                        let v = i.hash();
-                        Ok(v)
-                    }
+                    Some(i) => Ok(match i.as_i64() {
+                        Some(-1) => -2,
+                        Some(v) => v,
+                        None => i.hash(),
+                    }),
                     None => Err(self.type_error("__hash__ method should return an integer")),
                 }
             }

@@ -1,0 +1,92 @@
+//! Finalization at refcount zero: `__del__` (at most once per object, PEP 442) and
+//! closing suspended generators; "Exception ignored in" reporting; clearing module
+//! namespaces at interpreter exit.
+
+use super::Vm;
+use crate::memory;
+use crate::object::{self, ObjRef, Payload};
+
+/// Starts running finalizers on `vm`. The caller calls `uninstall` before dropping it.
+pub fn install(vm: &Vm) {
+    memory::set_current_vm(vm as *const Vm);
+    memory::set_finalizer(finalize);
+}
+
+pub fn uninstall() {
+    memory::set_current_vm(std::ptr::null());
+}
+
+/// The finalizer hook: runs with `obj` temporarily resurrected (one reference).
+fn finalize(obj: &ObjRef) -> bool {
+    let Some(vm) = memory::current_vm() else { return false };
+    match obj.payload() {
+        Payload::Generator(g) => {
+            let suspended = {
+                let st = g.borrow();
+                st.started && st.frame.is_some() && !st.running
+            };
+            if suspended {
+                if let Err(e) = vm.gen_close(obj) {
+                    let what = vm.repr_string(obj).unwrap_or_default();
+                    vm.write_unraisable(&e, &what);
+                }
+            }
+        }
+        _ => {
+            let td = obj.type_data();
+            if !td.heap {
+                return false;
+            }
+            let Some(del) = td.lookup("__del__") else { return false };
+            if let Some(h) = obj.gc_head() {
+                if h.flags.get() & 1 != 0 {
+                    return false;
+                }
+                h.flags.set(h.flags.get() | 1);
+            }
+            // A pending exception must survive the finalizer (CPython saves and
+            // restores it around tp_finalize).
+            let saved = vm.exc_info.borrow().clone();
+            if let Err(e) = vm.call(&del, &[obj.clone()], None) {
+                let what = vm.repr_string(&del).unwrap_or_default();
+                vm.write_unraisable(&e, &what);
+            }
+            *vm.exc_info.borrow_mut() = saved;
+        }
+    }
+    false
+}
+
+impl Vm {
+    /// Reports an exception that cannot propagate (CPython's `PyErr_WriteUnraisable`).
+    pub fn write_unraisable(&self, e: &super::PyErr, where_: &str) {
+        let mut s = format!("Exception ignored in: {}\n", where_);
+        s.push_str(&self.format_exception(&e.exc));
+        self.write_stderr(&s);
+    }
+
+    /// Clears module namespaces at exit so that `__del__` methods run, as CPython's
+    /// `_PyModule_ClearDict`: names starting with one underscore first, then the others
+    /// (`__builtins__` last), each pass in insertion order.
+    pub fn clear_modules_at_exit(&self) {
+        let main = crate::builtins::dict::dict_get_str(self, &self.modules, "__main__").ok().flatten();
+        if let Some(m) = main {
+            if let Payload::Module(md) = m.payload() {
+                clear_module_dict(self, &md.dict);
+            }
+        }
+    }
+}
+
+fn clear_module_dict(vm: &Vm, d: &ObjRef) {
+    let items = crate::builtins::dict::dict_items(d);
+    let names: Vec<ObjRef> = items.into_iter().map(|(k, _)| k).collect();
+    drop_values(vm, d, names.iter().filter(|k| k.as_str().map(|s| s.starts_with('_') && !s.starts_with("__")).unwrap_or(false)));
+    drop_values(vm, d, names.iter().filter(|k| k.as_str().map(|s| !s.starts_with('_') || s.starts_with("__") && s != "__builtins__").unwrap_or(false)));
+}
+
+fn drop_values<'a>(vm: &Vm, d: &ObjRef, keys: impl Iterator<Item = &'a ObjRef>) {
+    for k in keys {
+        let _ = vm.dict_set(d, k.clone(), object::none());
+    }
+}
