@@ -96,7 +96,8 @@ fn real_main(args: Vec<String>) -> i32 {
     };
     let (src, filename, argv0) = match &source {
         Source::File(f) => match std::fs::read_to_string(f) {
-            Ok(s) => (s, f.clone(), f.clone()),
+            // Like CPython, the main script's code and __file__ use the absolute path.
+            Ok(s) => (s, std::path::absolute(f).map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| f.clone()), f.clone()),
             Err(e) => {
                 eprintln!("ouro: can't open file '{}': [Errno {}] {}", f, e.raw_os_error().unwrap_or(2), errno_text(&e));
                 return 2;

@@ -26,3 +26,19 @@ fn asts() {
         insta::assert_snapshot!(format!("{:#?}", parser::parse_module(&src)));
     });
 }
+
+#[test]
+fn disassembly() {
+    insta::glob!("programs/*.py", |path| {
+        let src = read(path);
+        let vm = ouro::Vm::new();
+        let text = match ouro::run::compile_source(&vm, &src, "prog.py", ouro::compiler::Mode::Exec) {
+            Ok(code) => {
+                let repr = |o: &ouro::object::ObjRef| vm.repr_string(o).unwrap_or_default();
+                ouro::bytecode::dis::disassemble(code.as_code().unwrap(), &repr)
+            }
+            Err(e) => vm.format_exception(&e.exc),
+        };
+        insta::assert_snapshot!(text);
+    });
+}

@@ -50,7 +50,11 @@ fn dis_one(code: &CodeObject, repr: &dyn Fn(&ObjRef) -> String, out: &mut String
             kind => {
                 let a = ins.arg as usize;
                 let p = match kind {
-                    ArgKind::Const => code.consts.get(a).map(repr).unwrap_or_default(),
+                    ArgKind::Const => match code.consts.get(a).map(|c| (c, c.payload())) {
+                        Some((_, Payload::Code(inner))) => format!("<code object {}, line {}>", inner.name_str(), inner.firstlineno),
+                        Some((c, _)) => repr(c),
+                        None => String::new(),
+                    },
                     ArgKind::Name => code.names.get(a).and_then(|n| n.as_str().map(String::from)).unwrap_or_default(),
                     ArgKind::Local => code.varnames.get(a).and_then(|n| n.as_str().map(String::from)).unwrap_or_default(),
                     ArgKind::Deref => code
