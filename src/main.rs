@@ -32,6 +32,17 @@ fn main() {
 }
 
 fn real_main(args: Vec<String>) -> i32 {
+    // Internal errors inside native functions become Python SystemErrors (see
+    // `Vm::call_native`); keep the panic message itself off stderr unless debugging.
+    if std::env::var_os("OURO_SHOW_PANICS").is_none() {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !ouro::vm::call::in_native_call() {
+                eprintln!("Fatal Python error: Ouro internal error");
+                default(info);
+            }
+        }));
+    }
     let mut i = 0;
     let mut dis = false;
     let mut show_refcount = false;

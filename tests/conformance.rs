@@ -90,7 +90,7 @@ fn run_one(root: &Path, script: &Path) -> Outcome {
     };
     let code = status.code().unwrap_or(-1);
     let err_text = String::from_utf8_lossy(&err).to_string();
-    if err_text.contains("panicked at") || code == 101 || code == -1 {
+    if err_text.contains("panicked at") || err_text.contains("Fatal Python error") || code == 101 || code == -1 {
         return Outcome { name, ok: false, detail: format!("crashed (status {}): {}", code, last_line(&err_text)) };
     }
     if out != exp {

@@ -12,6 +12,15 @@ use crate::bytecode::CodeFlags;
 use crate::object::types::builtin_types;
 use crate::object::{self, FunctionData, ObjRef, Payload, PyResult};
 
+thread_local! {
+    static NATIVE_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// True while a native function runs (its panics become SystemError, see `call_native`).
+pub fn in_native_call() -> bool {
+    NATIVE_DEPTH.with(|d| d.get() > 0)
+}
+
 impl Vm {
     /// Calls `callable(*args, **kw)`; `args` ends with the values named by `kwnames`.
     pub fn call(&self, callable: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
@@ -22,9 +31,9 @@ impl Vm {
                     let mut v = Vec::with_capacity(args.len() + 1);
                     v.push(s.clone());
                     v.extend_from_slice(args);
-                    (b.func)(self, &v, kwnames)
+                    self.call_native(b, &v, kwnames)
                 }
-                None => (b.func)(self, args, kwnames),
+                None => self.call_native(b, args, kwnames),
             },
             Payload::BoundMethod { func, self_ } => {
                 let mut v = Vec::with_capacity(args.len() + 1);
@@ -44,6 +53,29 @@ impl Vm {
                 v.push(callable.clone());
                 v.extend_from_slice(args);
                 self.call(&c, &v, kwnames)
+            }
+        }
+    }
+
+    /// Calls a native function. A native that fails an internal assertion (an argument
+    /// it did not expect, say a missing one) must not take the interpreter down: the
+    /// panic is turned into a Python SystemError naming the function.
+    fn call_native(&self, b: &crate::object::BuiltinData, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+        let depth = self.depth.get();
+        let frames = self.frame_stack.borrow().len();
+        NATIVE_DEPTH.with(|d| d.set(d.get() + 1));
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (b.func)(self, args, kwnames)));
+        NATIVE_DEPTH.with(|d| d.set(d.get() - 1));
+        match r {
+            Ok(r) => r,
+            Err(_) => {
+                self.depth.set(depth);
+                self.frame_stack.borrow_mut().truncate(frames);
+                let name = match b.owner {
+                    Some(o) => format!("{}.{}", o, b.name),
+                    None => b.name.to_string(),
+                };
+                Err(self.new_error("SystemError", &format!("{}() was called with arguments it cannot handle ({} given)", name, args.len())))
             }
         }
     }
