@@ -12,6 +12,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
 pub mod format;
+pub mod gc;
 pub mod lexer;
 pub mod memory;
 pub mod modules;

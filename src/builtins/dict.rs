@@ -29,6 +29,7 @@ impl Vm {
     }
 
     pub fn dict_set_hashed(&self, d: &ObjRef, key: ObjRef, h: i64, value: ObjRef) -> PyResult<()> {
+        crate::gc::maintain_dict_tracking(d, &key, &value);
         let eq = |a: &ObjRef, b: &ObjRef| self.eq(a, b);
         let t = table(d);
         match DictTable::lookup(t, &key, h, &fast_eq, &eq)? {
@@ -160,6 +161,9 @@ pub fn dict_copy(vm: &Vm, d: &ObjRef) -> PyResult {
         for e in src.iter() {
             dst.insert_new(e.hash, e.key.clone(), e.value.clone());
         }
+    }
+    if crate::gc::is_tracked(d) {
+        crate::gc::track(&n);
     }
     Ok(n)
 }

@@ -116,7 +116,21 @@ impl ObjRef {
         };
         LIVE.with(|c| c.set(c.get() + 1));
         // SAFETY: ptr is non-null (checked above).
-        ObjRef(NonNull::new_unchecked(ptr))
+        let r = ObjRef(NonNull::new_unchecked(ptr));
+        if gc {
+            crate::gc::on_alloc();
+            // Dicts are tracked once they hold something trackable; the empty tuple
+            // singleton never is (as in CPython).
+            let skip = match &r.payload {
+                Payload::Dict(_) => true,
+                Payload::Tuple(t) => t.is_empty(),
+                _ => false,
+            };
+            if !skip {
+                crate::gc::track(&r);
+            }
+        }
+        r
     }
 
     /// Bootstrap of `type`: allocates a type object whose type is itself.
@@ -295,6 +309,10 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     }
     let p = ptr.as_ptr();
     let gc = (*p).payload.is_gc();
+    if gc {
+        crate::gc::untrack(&*p);
+        crate::gc::on_dealloc();
+    }
     // Release what the object owns: its payload (in CPython's order), dict and type.
     (*p).payload.release_contents();
     let dict = (*p).dict.take();
@@ -345,4 +363,19 @@ pub(crate) fn deref_frame<'a>(p: *const crate::vm::Frame) -> &'a crate::vm::Fram
     // back to a generator), and callers use the reference only during the native call
     // made from that frame.
     unsafe { &*p }
+}
+
+/// Empties the per-type free lists (on a full collection). Ouro has none yet: blocks
+/// go straight back to the allocator.
+pub fn clear_freelists() {}
+
+/// The object whose GC head is `h`.
+pub(crate) fn object_from_head<'a>(h: *mut GcHead) -> &'a PyObject {
+    // SAFETY: GC heads are only ever created as the `head` field of a `GcBlock`, and
+    // callers pass heads of live objects, so the `obj` field at the fixed offset is a
+    // live PyObject.
+    unsafe {
+        let block = (h as *mut u8).sub(std::mem::offset_of!(GcBlock, head)) as *const GcBlock;
+        &(*block).obj
+    }
 }

@@ -93,6 +93,7 @@ impl Vm {
         }
         if n == "__dict__" && (!td.heap || self.type_has_dict(obj.ty())) {
             if let Some(d) = self.instance_dict(obj) {
+                crate::gc::expose_dict(&d);
                 return Ok(d);
             }
         }
@@ -197,6 +198,9 @@ impl Vm {
             return None;
         }
         let d = object::new_dict();
+        if obj.type_data().heap && matches!(obj.type_data().layout, crate::object::types::Layout::Object | crate::object::types::Layout::List | crate::object::types::Layout::Dict | crate::object::types::Layout::Set | crate::object::types::Layout::Float | crate::object::types::Layout::Complex) {
+            crate::gc::mark_managed_dict(&d);
+        }
         drop(obj.set_dict(Some(d.clone())));
         Some(d)
     }

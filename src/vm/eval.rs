@@ -359,7 +359,12 @@ impl Vm {
                     let r = tri!(self.contains(&b, &a));
                     f.stack.push(object::new_bool(r != (arg == 1)));
                 }
-                Op::Jump => f.pc = arg,
+                Op::Jump => {
+                    f.pc = arg;
+                    if crate::gc::pending() {
+                        crate::gc::collect_generations(self);
+                    }
+                }
                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                     let v = pop!();
                     let t = tri!(self.truthy(&v));
@@ -492,6 +497,9 @@ impl Vm {
                 }
                 Op::KwNames => f.kwnames = Some(code.consts[arg].clone()),
                 Op::CallFunction | Op::CallMethod => {
+                    if crate::gc::pending() {
+                        crate::gc::collect_generations(self);
+                    }
                     let kwnames = f.kwnames.take();
                     let n = f.stack.len();
                     let (callable_at, args_at) = if ins.op == Op::CallMethod {

@@ -19,8 +19,26 @@ pub fn uninstall() {
 /// The finalizer hook: runs with `obj` temporarily resurrected (one reference).
 fn finalize(obj: &ObjRef) -> bool {
     let Some(vm) = memory::current_vm() else { return false };
+    run_finalizer(vm, obj);
+    false
+}
+
+/// Clears weak references to the unreachable objects before any finalizer runs and
+/// calls the callbacks of weakrefs that are not garbage themselves. Returns the number
+/// of weakref objects freed. (Ouro has no weak references yet, so there is nothing to
+/// clear.)
+pub fn handle_weakrefs(_vm: &Vm, _unreachable: &crate::gc::list::GcList, _old: &crate::gc::list::GcList) -> i64 {
+    0
+}
+
+/// Runs `obj`'s finalizer (`__del__`, or closing a suspended generator) unless it already
+/// ran; exceptions are reported as unraisable.
+pub fn run_finalizer(vm: &Vm, obj: &ObjRef) {
     match obj.payload() {
         Payload::Generator(g) => {
+            if !crate::gc::set_finalized(obj) {
+                return;
+            }
             let suspended = {
                 let st = g.borrow();
                 st.started && st.frame.is_some() && !st.running
@@ -35,14 +53,11 @@ fn finalize(obj: &ObjRef) -> bool {
         _ => {
             let td = obj.type_data();
             if !td.heap {
-                return false;
+                return;
             }
-            let Some(del) = td.lookup("__del__") else { return false };
-            if let Some(h) = obj.gc_head() {
-                if h.flags.get() & 1 != 0 {
-                    return false;
-                }
-                h.flags.set(h.flags.get() | 1);
+            let Some(del) = td.lookup("__del__") else { return };
+            if !crate::gc::set_finalized(obj) {
+                return;
             }
             // A pending exception must survive the finalizer (CPython saves and
             // restores it around tp_finalize).
@@ -54,7 +69,6 @@ fn finalize(obj: &ObjRef) -> bool {
             *vm.exc_info.borrow_mut() = saved;
         }
     }
-    false
 }
 
 impl Vm {
