@@ -15,7 +15,7 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
     if name == "__class__" {
         return Some(Ok(ObjRef::from_borrowed(obj.ty())));
     }
-    if !name.starts_with("__") && !matches!(obj.payload(), Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Exception(_) | Payload::Slice { .. } | Payload::Range { .. } | Payload::Property { .. } | Payload::Code(_) | Payload::Cell(_) | Payload::Traceback(_) | Payload::Generator(_) | Payload::DictView { .. }) {
+    if !name.starts_with("__") && !matches!(obj.payload(), Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Exception(_) | Payload::Slice { .. } | Payload::Range { .. } | Payload::Property { .. } | Payload::Code(_) | Payload::Cell(_) | Payload::Traceback(_) | Payload::Frame(_) | Payload::Generator(_) | Payload::DictView { .. }) {
         return None;
     }
     let r = match obj.payload() {
@@ -184,7 +184,13 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
         Payload::Traceback(t) => match name {
             "tb_lineno" => object::new_int(t.lineno as i64),
             "tb_next" => opt(&t.next),
-            "tb_frame" => object::none(),
+            "tb_frame" => t.frame.clone(),
+            _ => return None,
+        },
+        Payload::Frame(f) => match name {
+            "f_lineno" => object::new_int(f.lineno.get() as i64),
+            "f_code" => f.code.clone(),
+            "f_back" => object::none(),
             _ => return None,
         },
         Payload::DictView { dict, .. } => match name {

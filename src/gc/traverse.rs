@@ -217,7 +217,10 @@ pub fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         }
         Payload::Traceback(t) => {
             visit_opt(&t.next, visit);
-            if let Ok(l) = t.locals.try_borrow() {
+            visit(&t.frame);
+        }
+        Payload::Frame(f) => {
+            if let Ok(l) = f.locals.try_borrow() {
                 for v in l.iter().flatten() {
                     visit(v);
                 }
@@ -317,8 +320,8 @@ pub fn clear(obj: &PyObject) {
                 drop(e);
             }
         }
-        Payload::Traceback(t) => {
-            if let Ok(mut l) = t.locals.try_borrow_mut() {
+        Payload::Frame(f) => {
+            if let Ok(mut l) = f.locals.try_borrow_mut() {
                 dropped.extend(std::mem::take(&mut *l).into_iter().flatten());
             }
         }

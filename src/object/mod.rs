@@ -78,8 +78,16 @@ pub struct TracebackData {
     pub next: Option<ObjRef>,
     pub code: ObjRef,
     pub lineno: u32,
-    /// The fast locals of the frame, kept alive by the traceback once the frame has
-    /// exited with the exception (CPython's tb_frame keeps the frame and its locals).
+    /// The frame object (tb_frame).
+    pub frame: ObjRef,
+}
+
+/// A frame object: created when a traceback first refers to a running frame. When the
+/// frame finishes while the object is still referenced, the frame's fast locals move
+/// into it (CPython's frame "take ownership"), so a traceback keeps them alive.
+pub struct FrameData {
+    pub code: ObjRef,
+    pub lineno: Cell<u32>,
     pub locals: RefCell<Vec<Option<ObjRef>>>,
 }
 
@@ -148,6 +156,7 @@ pub enum Payload {
     ClassMethod(ObjRef),
     Super { ty: ObjRef, obj: Option<ObjRef>, obj_type: Option<ObjRef> },
     Traceback(Box<TracebackData>),
+    Frame(Box<FrameData>),
     DictView { dict: ObjRef, kind: DictViewKind },
     /// The marker pushed by `LOAD_METHOD` when no unbound method was found.
     Null,

@@ -185,6 +185,7 @@ builtin_types! {
     classmethod: "classmethod", Other, object;
     super_: "super", Other, object;
     traceback: "traceback", Other, object;
+    frame: "frame", Other, object;
     dict_keys: "dict_keys", Other, object;
     dict_values: "dict_values", Other, object;
     dict_items: "dict_items", Other, object;

@@ -323,6 +323,7 @@ impl Vm {
             lasti: 0,
             kwnames: None,
             pending_throw: None,
+            frame_obj: None,
         }))
     }
 
@@ -353,6 +354,7 @@ impl Vm {
             lasti: 0,
             kwnames: None,
             pending_throw: None,
+            frame_obj: None,
         })
     }
 

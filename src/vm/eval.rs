@@ -24,27 +24,13 @@ enum Action {
     Error(PyErr, bool),
 }
 
-/// Moves the locals of a frame that exits with `e` into the traceback entry for it, so
-/// they live as long as the traceback (as a frame object referenced by tb_frame does).
-fn keep_locals_alive(e: &PyErr, f: &mut Frame) {
-    if let Some(d) = e.exc.as_exc() {
-        if let Some(tb) = d.traceback.borrow().as_ref() {
-            if let Payload::Traceback(t) = tb.payload() {
-                if t.locals.borrow().is_empty() && t.code.is(&f.code) {
-                    *t.locals.borrow_mut() = std::mem::take(&mut f.fast);
-                }
-            }
-        }
-    }
-}
-
 impl Vm {
     /// Runs `frame` and the Python frames it calls until it returns, yields or raises.
     /// The frame is handed back (a generator keeps it to resume later).
     pub fn eval_frame(&self, frame: Box<Frame>) -> (Result<Exit, PyErr>, Box<Frame>) {
         if let Err(e) = self.enter_recursion("") {
             let mut frame = frame;
-            self.add_traceback(&e.exc, &frame.code, frame.line());
+            self.add_traceback(&e.exc, &mut frame);
             frame.pending_throw = None;
             return (Err(e), frame);
         }
@@ -100,7 +86,7 @@ impl Vm {
     /// handler runs next. On failure every frame of this loop has been left.
     fn unwind(&self, f: &mut Box<Frame>, frames: &mut Vec<Box<Frame>>, e: PyErr, reraise: bool) -> Result<(), PyErr> {
         if !reraise {
-            self.add_traceback(&e.exc, &f.code, f.line());
+            self.add_traceback(&e.exc, f);
         }
         loop {
             if let Some(b) = f.blocks.pop() {
@@ -113,13 +99,12 @@ impl Vm {
             }
             self.leave_recursion();
             self.frame_stack.borrow_mut().pop();
-            keep_locals_alive(&e, f);
             match frames.pop() {
                 None => return Err(e),
                 Some(caller) => {
                     let done = std::mem::replace(f, caller);
                     drop(done);
-                    self.add_traceback(&e.exc, &f.code, f.line());
+                    self.add_traceback(&e.exc, f);
                 }
             }
         }

@@ -208,13 +208,24 @@ impl Vm {
     }
 
     /// Prepends a traceback entry for a frame at `line` to `exc.__traceback__`.
-    pub fn add_traceback(&self, exc: &ObjRef, code: &ObjRef, line: u32) {
+    pub fn add_traceback(&self, exc: &ObjRef, f: &mut super::Frame) {
         if let Some(d) = exc.as_exc() {
+            let line = f.line();
+            let code = f.code.clone();
+            let frame = f
+                .frame_obj
+                .get_or_insert_with(|| {
+                    ObjRef::new(
+                        &builtin_types().frame,
+                        Payload::Frame(Box::new(object::FrameData { code: code.clone(), lineno: Cell::new(line), locals: RefCell::new(Vec::new()) })),
+                    )
+                })
+                .clone();
+            if let Payload::Frame(fd) = frame.payload() {
+                fd.lineno.set(line);
+            }
             let next = d.traceback.borrow_mut().take();
-            let tb = ObjRef::new(
-                &builtin_types().traceback,
-                Payload::Traceback(Box::new(TracebackData { next, code: code.clone(), lineno: line, locals: RefCell::new(Vec::new()) })),
-            );
+            let tb = ObjRef::new(&builtin_types().traceback, Payload::Traceback(Box::new(TracebackData { next, code, lineno: line, frame })));
             *d.traceback.borrow_mut() = Some(tb);
         }
     }

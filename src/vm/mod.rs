@@ -54,6 +54,21 @@ pub struct Frame {
     /// An exception to raise at the current instruction when the frame resumes
     /// (`generator.throw`).
     pub pending_throw: Option<PyErr>,
+    /// The frame object tracebacks refer to, created on first need.
+    pub frame_obj: Option<ObjRef>,
+}
+
+impl Drop for Frame {
+    /// A frame whose frame object outlives it hands its locals over to that object.
+    fn drop(&mut self) {
+        if let Some(fo) = self.frame_obj.take() {
+            if fo.refcnt() > 1 {
+                if let crate::object::Payload::Frame(fd) = fo.payload() {
+                    *fd.locals.borrow_mut() = std::mem::take(&mut self.fast);
+                }
+            }
+        }
+    }
 }
 
 impl Frame {
