@@ -26,12 +26,15 @@ fn main() {
     // The VM runs on a thread with a large stack so that native recursion (nested
     // reprs, comparisons, native→Python re-entry) reaches RecursionError, not a Rust
     // stack overflow.
-    let child = std::thread::Builder::new().stack_size(1 << 30).spawn(move || real_main(args)).expect("spawn interpreter thread");
+    let child = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || real_main(args)).expect("spawn interpreter thread");
     let code = child.join().unwrap_or(1);
     std::process::exit(code);
 }
 
+const STACK_SIZE: usize = 1 << 30;
+
 fn real_main(args: Vec<String>) -> i32 {
+    ouro::vm::set_stack_bounds(STACK_SIZE);
     // Internal errors inside native functions become Python SystemErrors (see
     // `Vm::call_native`); keep the panic message itself off stderr unless debugging.
     if std::env::var_os("OURO_SHOW_PANICS").is_none() {

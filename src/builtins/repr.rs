@@ -65,6 +65,10 @@ pub fn builtin_repr(vm: &Vm, o: &ObjRef) -> PyResult<Option<ObjRef>> {
         }
         Payload::Exception(_) => return Ok(Some(super::exception::exc_repr(vm, o)?)),
         Payload::Property { .. } => format!("<property object at {:#x}>", o.addr()),
+        Payload::WeakRef(_) => {
+            let m = o.type_data().lookup("__repr__").expect("weakref repr");
+            return vm.call(&m, &[o.clone()], None).map(Some);
+        }
         _ => format!("<{} object at {:#x}>", o.type_name(), o.addr()),
     };
     Ok(Some(object::new_string(s)))

@@ -227,6 +227,11 @@ pub fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             }
         }
         Payload::DictView { dict, .. } => visit(dict),
+        Payload::WeakRef(w) => {
+            if let Ok(c) = w.callback.try_borrow() {
+                visit_opt(&c, visit);
+            }
+        }
         _ => {}
     }
 }
@@ -318,6 +323,11 @@ pub fn clear(obj: &PyObject) {
                 drop(g);
                 drop(f);
                 drop(e);
+            }
+        }
+        Payload::WeakRef(w) => {
+            if let Ok(mut c) = w.callback.try_borrow_mut() {
+                dropped.extend(c.take());
             }
         }
         Payload::Frame(f) => {

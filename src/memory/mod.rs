@@ -292,7 +292,8 @@ unsafe fn dealloc(ptr: NonNull<PyObject>) {
 unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     if let Some(fin) = FINALIZER.with(|c| c.get()) {
         let obj = ptr.as_ref();
-        if obj.payload.needs_finalizer_check() {
+        let weakly_referenced = obj.gc_head().map(|h| h.flags.get() & crate::modules::weakref::HAS_WEAKREFS != 0).unwrap_or(false);
+        if obj.payload.needs_finalizer_check() || weakly_referenced {
             // Resurrect temporarily for the hook: count 1 owned by `tmp`.
             obj.refcnt.set(1);
             let tmp = ObjRef(ptr);
@@ -312,6 +313,9 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     if gc {
         crate::gc::untrack(&*p);
         crate::gc::on_dealloc();
+    }
+    if let Payload::WeakRef(w) = &(*p).payload {
+        crate::modules::weakref::unlink_weakref(p as usize, w);
     }
     // Release what the object owns: its payload (in CPython's order), dict and type.
     (*p).payload.release_contents();
@@ -378,4 +382,12 @@ pub(crate) fn object_from_head<'a>(h: *mut GcHead) -> &'a PyObject {
         let block = (h as *mut u8).sub(std::mem::offset_of!(GcBlock, head)) as *const GcBlock;
         &(*block).obj
     }
+}
+
+/// Dereferences an address held by a weakref list or a weakref's referent field.
+pub(crate) fn deref_weak_referent<'a>(addr: usize) -> &'a PyObject {
+    // SAFETY: weakref lists and referent fields only hold addresses of live objects: a
+    // referent clears them before it is freed and a weakref unlinks itself when freed
+    // (see modules::weakref).
+    unsafe { &*(addr as *const PyObject) }
 }

@@ -4,6 +4,7 @@ pub mod gc;
 pub mod import;
 pub mod math;
 pub mod sys;
+pub mod weakref;
 
 use std::cell::RefCell;
 
@@ -37,6 +38,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> Option<PyResult> {
         "sys" => Ok(vm.sys.borrow().clone().expect("sys initialised")),
         "gc" => gc::make(vm),
         "math" => math::make(vm),
+        "weakref" | "_weakref" => weakref::make(vm),
         "builtins" => {
             let m = new_module(vm, "builtins");
             let d = module_dict(&m).clone();

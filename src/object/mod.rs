@@ -82,6 +82,16 @@ pub struct TracebackData {
     pub frame: ObjRef,
 }
 
+/// A weak reference. `referent` is the address of the referenced object (0 once it is
+/// dead); it is not a counted reference. The referent's weakref list (see
+/// `modules::weakref`) holds this object's address, also uncounted.
+pub struct WeakRefData {
+    pub referent: Cell<usize>,
+    pub callback: RefCell<Option<ObjRef>>,
+    pub hash: Cell<i64>,
+    pub proxy: bool,
+}
+
 /// A frame object: created when a traceback first refers to a running frame. When the
 /// frame finishes while the object is still referenced, the frame's fast locals move
 /// into it (CPython's frame "take ownership"), so a traceback keeps them alive.
@@ -157,6 +167,8 @@ pub enum Payload {
     Super { ty: ObjRef, obj: Option<ObjRef>, obj_type: Option<ObjRef> },
     Traceback(Box<TracebackData>),
     Frame(Box<FrameData>),
+    /// `weakref.ref` and the proxy types.
+    WeakRef(Box<WeakRefData>),
     DictView { dict: ObjRef, kind: DictViewKind },
     /// The marker pushed by `LOAD_METHOD` when no unbound method was found.
     Null,

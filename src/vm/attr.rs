@@ -9,6 +9,12 @@ use crate::object::{self, ObjRef, Payload, PyObject, PyResult};
 impl Vm {
     /// `getattr(obj, name)`; `name` is a str object.
     pub fn getattr(&self, obj: &ObjRef, name: &ObjRef) -> PyResult {
+        if let Payload::WeakRef(w) = obj.payload() {
+            if w.proxy {
+                let target = crate::modules::weakref::proxy_target(self, obj)?.expect("proxy");
+                return self.getattr(&target, name);
+            }
+        }
         let td = obj.type_data();
         if td.heap {
             if let Some(ga) = td.lookup("__getattribute__") {
@@ -210,6 +216,9 @@ impl Vm {
     }
 
     pub fn setattr(&self, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
+        if let Some(target) = crate::modules::weakref::proxy_target(self, obj)? {
+            return self.setattr(&target, name, value);
+        }
         let td = obj.type_data();
         if td.heap {
             if let Some(sa) = td.lookup("__setattr__") {
@@ -322,7 +331,7 @@ impl Vm {
     /// (NULL, attribute) otherwise.
     pub fn load_method(&self, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
         let td = obj.type_data();
-        let plain = !matches!(obj.payload(), Payload::Type(_) | Payload::Module(_) | Payload::Super { .. })
+        let plain = !matches!(obj.payload(), Payload::Type(_) | Payload::Module(_) | Payload::Super { .. } | Payload::WeakRef(_))
             && !(td.heap && td.lookup("__getattribute__").map(|g| !matches!(g.payload(), Payload::Builtin(_))).unwrap_or(false));
         if plain {
             let n = name.as_str().unwrap_or("");

@@ -61,6 +61,7 @@ impl Vm {
     /// it did not expect, say a missing one) must not take the interpreter down: the
     /// panic is turned into a Python SystemError naming the function.
     fn call_native(&self, b: &crate::object::BuiltinData, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+        self.check_stack()?;
         let depth = self.depth.get();
         let frames = self.frame_stack.borrow().len();
         NATIVE_DEPTH.with(|d| d.set(d.get() + 1));

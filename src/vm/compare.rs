@@ -251,6 +251,7 @@ impl Vm {
                 let e = f1.is(f2) && s1.is(s2);
                 return Ok(Some(object::new_bool(e == (op == CmpOp::Eq))));
             }
+            (Payload::WeakRef(_), _) => return self.native_compare(a, b, op),
             _ => {
                 return Ok(match op {
                     CmpOp::Eq if a.is(b) => Some(object::new_bool(true)),
@@ -260,6 +261,22 @@ impl Vm {
             }
         };
         Ok(ord.map(|o| object::new_bool(op.test(o))))
+    }
+
+    /// A static type's own native comparison method (weakref's `__eq__`, say); identity
+    /// for `==`/`!=` otherwise.
+    fn native_compare(&self, a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<ObjRef>> {
+        if let Some(m) = a.type_data().lookup(op.dunder()) {
+            if matches!(m.payload(), Payload::Builtin(bd) if bd.owner != Some("object")) {
+                let r = self.call(&m, &[a.clone(), b.clone()], None)?;
+                return Ok(if matches!(r.payload(), Payload::NotImplemented) { None } else { Some(r) });
+            }
+        }
+        Ok(match op {
+            CmpOp::Eq => Some(object::new_bool(a.is(b))),
+            CmpOp::Ne => Some(object::new_bool(!a.is(b))),
+            _ => None,
+        })
     }
 
     /// Lexicographic comparison of two sequences (items compared with `==` first).

@@ -28,7 +28,7 @@ impl Vm {
     /// Runs `frame` and the Python frames it calls until it returns, yields or raises.
     /// The frame is handed back (a generator keeps it to resume later).
     pub fn eval_frame(&self, frame: Box<Frame>) -> (Result<Exit, PyErr>, Box<Frame>) {
-        if let Err(e) = self.enter_recursion("") {
+        if let Err(e) = self.check_stack().and_then(|_| self.enter_recursion("")) {
             let mut frame = frame;
             self.add_traceback(&e.exc, &mut frame);
             frame.pending_throw = None;

@@ -20,15 +20,21 @@ pub fn uninstall() {
 fn finalize(obj: &ObjRef) -> bool {
     let Some(vm) = memory::current_vm() else { return false };
     run_finalizer(vm, obj);
+    // __del__ runs first; then, unless it resurrected the object, its weak references
+    // are cleared and their callbacks called.
+    if obj.refcnt() == 1 && crate::modules::weakref::has_weakrefs(obj) {
+        crate::modules::weakref::clear_weakrefs(vm, obj);
+    }
     false
 }
 
 /// Clears weak references to the unreachable objects before any finalizer runs and
 /// calls the callbacks of weakrefs that are not garbage themselves. Returns the number
-/// of weakref objects freed. (Ouro has no weak references yet, so there is nothing to
-/// clear.)
-pub fn handle_weakrefs(_vm: &Vm, _unreachable: &crate::gc::list::GcList, _old: &crate::gc::list::GcList) -> i64 {
-    0
+/// of weakref objects freed after their callbacks.
+pub fn handle_weakrefs(vm: &Vm, unreachable: &crate::gc::list::GcList, _old: &crate::gc::list::GcList) -> i64 {
+    let objs: Vec<ObjRef> = unreachable.heads().into_iter().map(|h| ObjRef::from_borrowed(crate::gc::list::object_of(h))).collect();
+    let refs: Vec<&crate::memory::PyObject> = objs.iter().map(|o| &**o).collect();
+    crate::modules::weakref::handle_weakrefs(vm, &refs)
 }
 
 /// Runs `obj`'s finalizer (`__del__`, or closing a suspended generator) unless it already

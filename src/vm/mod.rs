@@ -92,6 +92,20 @@ pub struct GenState {
     pub exc_state: Option<ObjRef>,
 }
 
+/// Stack size assumed for threads that did not call `set_stack_bounds`.
+const DEFAULT_STACK: usize = 8 << 20;
+
+thread_local! {
+    /// (address near the top of this thread's stack, usable stack size)
+    static STACK: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// Records the current thread's stack: call near the top of the thread with its size.
+pub fn set_stack_bounds(size: usize) {
+    let here = 0u8;
+    STACK.with(|s| s.set((&here as *const u8 as usize, size)));
+}
+
 pub struct Vm {
     pub builtins: ObjRef,
     pub modules: ObjRef,
@@ -193,6 +207,23 @@ impl Vm {
         self.depth.set(d);
         Ok(())
     }
+    /// Fails with RecursionError when the native stack is nearly used up, so that deep
+    /// native recursion (nested reprs, comparisons, native→Python→native calls) never
+    /// overflows the Rust stack.
+    pub fn check_stack(&self) -> PyResult<()> {
+        let here = 0u8;
+        let addr = &here as *const u8 as usize;
+        let (base, size) = STACK.with(|s| s.get());
+        if base == 0 {
+            STACK.with(|s| s.set((addr, DEFAULT_STACK)));
+            return Ok(());
+        }
+        if base.saturating_sub(addr) > size / 10 * 8 {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
     /// The innermost running Python frame.
     pub fn current_frame(&self) -> Option<&Frame> {
         let p = *self.frame_stack.borrow().last()?;

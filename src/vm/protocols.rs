@@ -224,6 +224,14 @@ impl Vm {
                 let b = self.hash(func)?;
                 Ok(a ^ b)
             }
+            Payload::WeakRef(_) => {
+                let m = o.type_data().lookup("__hash__").ok_or_else(|| self.type_error(format!("unhashable type: '{}'", o.type_name())))?;
+                if m.is_none() {
+                    return Err(self.type_error(format!("unhashable type: '{}'", o.type_name())));
+                }
+                let r = self.call(&m, &[o.clone()], None)?;
+                Ok(r.as_int().map(|i| i.hash()).unwrap_or(0))
+            }
             _ => Ok(pointer_hash(o.addr())),
         }
     }
@@ -269,7 +277,8 @@ impl Vm {
 
     pub fn len(&self, o: &ObjRef) -> PyResult<usize> {
         let td = o.type_data();
-        if !td.heap {
+        let overridden = td.heap && td.lookup("__len__").map(|m| !matches!(m.payload(), Payload::Builtin(_))).unwrap_or(false);
+        if !overridden {
             let n = match o.payload() {
                 Payload::Str(s) => s.nchars,
                 Payload::Bytes(b) => b.len(),
