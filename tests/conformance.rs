@@ -1,7 +1,10 @@
-//! Runs every script of `../shared/conformance` (CPython 3.11's expected outputs) with
-//! the rules of its README and prints `N passed, M failed`. The test fails when a script
-//! listed in `tests/conformance_passing.txt` fails, so that list only grows.
-//! Set `OURO_CONFORMANCE_FILTER=substring` to run a subset.
+//! Runs every script of two corpora with the rules of `../shared/conformance/README.md`
+//! and prints `N passed, M failed`: the shared corpus `../shared/conformance` (names like
+//! `lang/x.py`) and Ouro's own `tests/py` (names like `ouro/lang/x.py`); both hold
+//! CPython 3.11's expected outputs. The test fails when a script listed in
+//! `tests/conformance_passing.txt` fails, so that list only grows.
+//! Set `OURO_CONFORMANCE_FILTER=substring` to run a subset (matched against the name
+//! and the path).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -14,6 +17,13 @@ struct Outcome {
     name: String,
     ok: bool,
     detail: String,
+}
+
+/// Prefix of the names of the scripts of Ouro's own corpus.
+const OWN_PREFIX: &str = "ouro/";
+
+fn own_corpus_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py")
 }
 
 fn corpus_root() -> Option<PathBuf> {
@@ -44,12 +54,14 @@ fn scripts(root: &Path) -> Vec<PathBuf> {
     out
 }
 
-fn run_one(root: &Path, script: &Path) -> Outcome {
-    let name = script.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+/// Runs one script; `prefix` is prepended to its path relative to `root` to name it.
+fn run_one(root: &Path, prefix: &str, script: &Path) -> Outcome {
+    let rel = script.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+    let is_error_test = rel.starts_with("errors/");
+    let name = format!("{}{}", prefix, rel);
     let dir = script.parent().unwrap();
     let file = script.file_name().unwrap().to_string_lossy().to_string();
     let exp = std::fs::read(script.with_file_name(format!("{}.exp", file))).unwrap_or_default();
-    let is_error_test = name.starts_with("errors/");
     let mut child = Command::new(env!("CARGO_BIN_EXE_ouro"))
         .arg(&file)
         .current_dir(dir)
@@ -135,21 +147,35 @@ fn first_difference(exp: &[u8], out: &[u8]) -> String {
 
 #[test]
 fn conformance() {
-    let Some(root) = corpus_root() else {
-        println!("conformance corpus not found (expected ../shared/conformance beside the checkout); skipping");
-        return;
-    };
+    // (root, name prefix) of every corpus present.
+    let mut corpora: Vec<(PathBuf, &str)> = Vec::new();
+    match corpus_root() {
+        Some(root) => corpora.push((root, "")),
+        None => println!("conformance corpus not found (expected ../shared/conformance beside the checkout); skipping it"),
+    }
+    let own = own_corpus_root();
+    if own.is_dir() {
+        corpora.push((own, OWN_PREFIX));
+    }
     let filter = std::env::var("OURO_CONFORMANCE_FILTER").unwrap_or_default();
-    let all: Vec<PathBuf> = scripts(&root).into_iter().filter(|p| p.to_string_lossy().contains(&filter)).collect();
+    let mut all: Vec<(&Path, &str, PathBuf)> = Vec::new();
+    for (root, prefix) in &corpora {
+        for p in scripts(root) {
+            let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            if format!("{}{}", prefix, rel).contains(&filter) || p.to_string_lossy().contains(&filter) {
+                all.push((root.as_path(), *prefix, p));
+            }
+        }
+    }
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).max(2);
-    let queue = std::sync::Mutex::new(all.clone());
+    let queue = std::sync::Mutex::new(all);
     let results = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| loop {
                 let next = queue.lock().unwrap().pop();
-                let Some(p) = next else { break };
-                let r = run_one(&root, &p);
+                let Some((root, prefix, p)) = next else { break };
+                let r = run_one(root, prefix, &p);
                 results.lock().unwrap().push(r);
             });
         }

@@ -1,0 +1,4 @@
+def f():
+    nonlocal x
+    x = 1
+print('never')
