@@ -94,8 +94,23 @@ pub fn run_main(vm: &Vm, src: &str, filename: &str) -> i32 {
     };
     vm.clear_modules_at_exit();
     vm.flush_stdout();
-    crate::vm::finalize::uninstall();
     status
+}
+
+/// Ends the interpreter's life after `run_main`: tears its namespaces down, collects,
+/// and stops running finalizers. Returns the (references, blocks) still live beyond the
+/// `baseline` taken after `Vm::new` (the leak check: both are 0 when the program left
+/// nothing behind).
+pub fn finish(vm: &Vm, baseline: (isize, isize)) -> (isize, isize) {
+    vm.teardown();
+    vm.flush_stdout();
+    crate::vm::finalize::uninstall();
+    (crate::memory::ref_total() - baseline.0, crate::memory::live_objects() - baseline.1)
+}
+
+/// The (references, blocks) alive now, to pass to `finish` as its baseline.
+pub fn baseline() -> (isize, isize) {
+    (crate::memory::ref_total(), crate::memory::live_objects())
 }
 
 /// Prints an uncaught exception like CPython and returns the exit status (SystemExit's

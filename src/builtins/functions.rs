@@ -391,7 +391,7 @@ fn class_check(vm: &Vm, obj: &ObjRef, cls: &ObjRef, instance: bool, depth: u32) 
     let meta = cls.ty();
     if !meta.is(&builtin_types().type_) {
         let name = if instance { "__instancecheck__" } else { "__subclasscheck__" };
-        if let Some(m) = meta.type_data().lookup(name) {
+        if let Some(m) = cls.type_data().lookup(name) {
             if !matches!(m.payload(), Payload::Builtin(_)) {
                 let r = vm.call(&m, &[cls.clone(), obj.clone()], None)?;
                 return vm.truthy(&r);
@@ -568,6 +568,17 @@ fn pow(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let (b, e) = (a[0].as_ref().unwrap(), a[1].as_ref().unwrap());
     match &a[2] {
         Some(m) if !m.is_none() => {
+            // Three-argument power only uses the base's own `__pow__` (never `__rpow__`).
+            if b.type_data().heap {
+                if let Some(f) = b.type_data().lookup("__pow__") {
+                    if !matches!(f.payload(), crate::object::Payload::Builtin(_)) {
+                        let r = vm.call(&f, &[b.clone(), e.clone(), m.clone()], None)?;
+                        if !matches!(r.payload(), crate::object::Payload::NotImplemented) {
+                            return Ok(r);
+                        }
+                    }
+                }
+            }
             let (Some(bi), Some(ei), Some(mi)) = (b.as_int(), e.as_int(), m.as_int()) else {
                 return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             };

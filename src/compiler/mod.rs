@@ -116,6 +116,9 @@ pub fn compile<'a>(module: &'a Module, source: &'a str, filename: &str, mode: Mo
             c.emit(Op::ReturnValue, 0);
         }
     } else {
+        if stmt::has_annotations(&module.body) {
+            c.emit(Op::SetupAnnotations, 0);
+        }
         c.body(&module.body)?;
         c.load_const_none();
         c.emit(Op::ReturnValue, 0);

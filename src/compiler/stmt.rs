@@ -585,7 +585,7 @@ impl<'a> Compiler<'a> {
             let i = self.name_index("__doc__");
             self.emit(Op::StoreName, i);
         }
-        if c.body.iter().any(|s| matches!(s.kind, StmtKind::AnnAssign { simple: true, .. })) {
+        if has_annotations(&c.body) {
             self.emit(Op::SetupAnnotations, 0);
         }
         self.body(&c.body)?;
@@ -738,4 +738,21 @@ fn docstring(body: &[Stmt]) -> Option<&str> {
         Some(StmtKind::Expr(Expr { kind: ExprKind::Constant(Constant::Str(s)), .. })) => Some(s),
         _ => None,
     }
+}
+
+/// Whether a module or class body holds an annotated assignment anywhere outside nested
+/// function and class bodies (CPython's `find_ann`): such a body starts by creating
+/// `__annotations__`.
+pub(crate) fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+            has_annotations(body) || has_annotations(orelse)
+        }
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
+            has_annotations(body) || has_annotations(orelse) || has_annotations(finalbody) || handlers.iter().any(|h| has_annotations(&h.body))
+        }
+        _ => false,
+    })
 }

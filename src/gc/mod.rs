@@ -455,19 +455,28 @@ pub fn collect_generations(vm: &Vm) {
     if st.collecting.get() || !st.enabled.get() {
         return;
     }
-    if st.stress.get() {
-        collect_with_callback(vm, 0);
-        return;
-    }
     for i in (0..NUM_GENERATIONS).rev() {
         if st.count[i].get() > st.threshold[i].get() {
             if i == NUM_GENERATIONS - 1 && st.long_lived_pending.get() < st.long_lived_total.get() / 4 {
                 continue;
             }
             collect_with_callback(vm, i);
-            break;
+            return;
         }
     }
+    // Under -X gcstress the youngest generation is collected even below its threshold.
+    if st.stress.get() {
+        collect_with_callback(vm, 0);
+    }
+}
+
+/// Drops `gc.garbage` and `gc.callbacks` (interpreter teardown).
+pub fn release_module_state() {
+    let st = state();
+    let g = st.garbage.borrow_mut().take();
+    let c = st.callbacks.borrow_mut().take();
+    drop(g);
+    drop(c);
 }
 
 #[inline]

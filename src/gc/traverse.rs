@@ -291,6 +291,10 @@ pub fn clear(obj: &PyObject) {
             }
         }
         Payload::Type(td) if td.heap => {
+            // The MRO starts with the type itself: clearing it breaks that self-cycle.
+            if let Ok(mut m) = td.mro.try_borrow_mut() {
+                dropped.extend(std::mem::take(&mut *m));
+            }
             if let Some(t) = td.dict().as_dict() {
                 if let Ok(mut t) = t.try_borrow_mut() {
                     for e in t.take_all() {

@@ -49,9 +49,15 @@ const TRASHCAN_DEPTH: u32 = 50;
 
 thread_local! {
     static LIVE: Cell<isize> = const { Cell::new(0) };
+    static REF_TOTAL: Cell<isize> = const { Cell::new(0) };
     static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
     static TRASH: RefCell<Vec<NonNull<PyObject>>> = const { RefCell::new(Vec::new()) };
     static FINALIZER: Cell<Option<fn(&ObjRef) -> bool>> = const { Cell::new(None) };
+}
+
+/// Sum of the reference counts of all live objects (CPython debug build's `_Py_RefTotal`).
+pub fn ref_total() -> isize {
+    REF_TOTAL.with(|c| c.get())
 }
 
 /// Number of object blocks currently allocated.
@@ -115,6 +121,7 @@ impl ObjRef {
             p
         };
         LIVE.with(|c| c.set(c.get() + 1));
+        REF_TOTAL.with(|c| c.set(c.get() + 1));
         // SAFETY: ptr is non-null (checked above).
         let r = ObjRef(NonNull::new_unchecked(ptr));
         if gc {
@@ -171,6 +178,7 @@ impl Drop for ObjRef {
     fn drop(&mut self) {
         let rc = self.refcnt.get() - 1;
         self.refcnt.set(rc);
+        REF_TOTAL.with(|c| c.set(c.get() - 1));
         if rc == 0 {
             // SAFETY: the count reached zero, so this was the last reference; nobody
             // can observe the object any more except through the finalizer hook.
@@ -202,6 +210,7 @@ impl PyObject {
     #[inline]
     pub fn incref(&self) {
         self.refcnt.set(self.refcnt.get() + 1);
+        REF_TOTAL.with(|c| c.set(c.get() + 1));
     }
     /// The object's type (borrowed).
     #[inline]

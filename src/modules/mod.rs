@@ -53,4 +53,5 @@ pub fn builtin_module(vm: &Vm, name: &str) -> Option<PyResult> {
 
 pub fn init(vm: &Vm) {
     sys::init(vm);
+    weakref::init(vm);
 }

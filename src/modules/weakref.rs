@@ -289,7 +289,8 @@ fn getweakrefs(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 
 const SOURCE: &str = include_str!("weakref.py");
 
-pub fn make(vm: &Vm) -> PyResult {
+/// Creates the weakref types (permanent interpreter objects) with their methods.
+pub fn init(vm: &Vm) {
     let (r, p, cp) = types(vm);
     if r.as_type().unwrap().lookup_own("__call__").is_none() {
         crate::builtins::def_staticmethod(&r, "__new__", ref_new);
@@ -305,6 +306,10 @@ pub fn make(vm: &Vm) -> PyResult {
         }
         def(&cp, "__call__", proxy_call);
     }
+}
+
+pub fn make(vm: &Vm) -> PyResult {
+    let (r, p, cp) = types(vm);
     let m = new_module(vm, "weakref");
     let d = module_dict(&m).clone();
     let set = |k: &str, v: ObjRef| vm.dict_set(&d, object::str::intern(k), v);

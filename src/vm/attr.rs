@@ -167,7 +167,7 @@ impl Vm {
 
     fn type_getattr(&self, ty: &ObjRef, name: &ObjRef, n: &str) -> PyResult {
         let meta = ObjRef::from_borrowed(ty.ty());
-        let meta_attr = meta.type_data().lookup(n);
+        let meta_attr = ty.type_data().lookup(n);
         if let Some(m) = &meta_attr {
             if self.is_data_descriptor(m) {
                 return self.descr_get(m, Some(ty), &meta);

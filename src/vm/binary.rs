@@ -43,6 +43,11 @@ pub const SYMBOLS: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**",
 
 impl Vm {
     pub fn binary_op(&self, a: &ObjRef, b: &ObjRef, op: u8) -> PyResult {
+        self.binary_op_impl(a, b, op, false)
+    }
+
+    /// `a op b`; `inplace` only changes the operator named in the TypeError (`+=`).
+    fn binary_op_impl(&self, a: &ObjRef, b: &ObjRef, op: u8, inplace: bool) -> PyResult {
         // Fast path: two small ints.
         if let (Payload::Int(Int::Small(x)), Payload::Int(Int::Small(y))) = (a.payload(), b.payload()) {
             let t = builtin_types();
@@ -64,12 +69,15 @@ impl Vm {
             if let Some(r) = self.builtin_binop(a, b, op)? {
                 return Ok(r);
             }
-            return Err(self.binop_type_error(a, b, op));
+            return Err(self.binop_type_error(a, b, op, inplace));
         }
         let mut tried_b = false;
         if !ta.is(tb) && tb.is_subtype(ta) {
             if let Some(m) = tb.as_type().unwrap().lookup(rname) {
-                if !matches!(m.payload(), Payload::Builtin(_)) {
+                // The right operand goes first only when its class overrides the
+                // reflected method (CPython's `method_is_overloaded`).
+                let overridden = ta.as_type().unwrap().lookup(rname).map_or(true, |l| !l.is(&m));
+                if overridden && !matches!(m.payload(), Payload::Builtin(_)) {
                     tried_b = true;
                     if let Some(r) = self.binop_side(b, a, rname, a, b, op)? {
                         return Ok(r);
@@ -85,7 +93,7 @@ impl Vm {
                 return Ok(r);
             }
         }
-        Err(self.binop_type_error(a, b, op))
+        Err(self.binop_type_error(a, b, op, inplace))
     }
 
     /// Calls `x.name(other)`; builtin methods compute `a op b` on the payloads.
@@ -100,7 +108,7 @@ impl Vm {
         }
     }
 
-    fn binop_type_error(&self, a: &ObjRef, b: &ObjRef, op: u8) -> super::PyErr {
+    fn binop_type_error(&self, a: &ObjRef, b: &ObjRef, op: u8, inplace: bool) -> super::PyErr {
         let (na, nb) = (a.type_name(), b.type_name());
         if op == ADD {
             match a.payload() {
@@ -119,10 +127,14 @@ impl Vm {
                 return self.type_error(format!("can't multiply sequence by non-int of type '{}'", na));
             }
         }
-        if op == POW {
-            return self.type_error(format!("unsupported operand type(s) for ** or pow(): '{}' and '{}'", na, nb));
-        }
-        self.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", SYMBOLS[op as usize], na, nb))
+        let sym = if inplace {
+            format!("{}=", SYMBOLS[op as usize])
+        } else if op == POW {
+            "** or pow()".to_string()
+        } else {
+            SYMBOLS[op as usize].to_string()
+        };
+        self.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, na, nb))
     }
 
     pub fn inplace_op(&self, a: ObjRef, b: &ObjRef, op: u8) -> PyResult {
@@ -149,7 +161,7 @@ impl Vm {
                 }
             }
         }
-        self.binary_op(&a, b, op)
+        self.binary_op_impl(&a, b, op, true)
     }
 
     pub fn unary_op(&self, a: &ObjRef, op: Op) -> PyResult {

@@ -368,7 +368,7 @@ impl Vm {
         // A metaclass with its own __call__.
         let meta = ty.ty();
         if !meta.is(&t.type_) {
-            if let Some(c) = meta.type_data().lookup("__call__") {
+            if let Some(c) = ty.type_data().lookup("__call__") {
                 if !matches!(c.payload(), Payload::Builtin(_)) {
                     let mut v = vec![ty.clone()];
                     v.extend_from_slice(args);

@@ -89,12 +89,41 @@ impl Vm {
     /// `_PyModule_ClearDict`: names starting with one underscore first, then the others
     /// (`__builtins__` last), each pass in insertion order.
     pub fn clear_modules_at_exit(&self) {
-        let main = crate::builtins::dict::dict_get_str(self, &self.modules, "__main__").ok().flatten();
-        if let Some(m) = main {
+        // CPython collects garbage once before clearing module namespaces (so cycles
+        // with __del__ are finalized first), then clears `__main__` and the other
+        // modules, most recently imported first, then collects again.
+        crate::gc::collect_with_callback(self, 2);
+        let modules: Vec<(ObjRef, ObjRef)> = crate::builtins::dict::dict_items(&self.modules);
+        let main = modules.iter().find(|(k, _)| k.as_str() == Some("__main__")).map(|(_, m)| m.clone());
+        if let Some(m) = &main {
             if let Payload::Module(md) = m.payload() {
                 clear_module_dict(self, &md.dict);
             }
         }
+        for (k, m) in modules.iter().rev() {
+            if matches!(k.as_str(), Some("__main__") | Some("sys") | Some("builtins")) {
+                continue;
+            }
+            if let Payload::Module(md) = m.payload() {
+                clear_module_dict(self, &md.dict);
+            }
+        }
+        crate::gc::collect_with_callback(self, 2);
+    }
+
+    /// Tears the interpreter's own namespaces down after `clear_modules_at_exit`, so that
+    /// only the permanent objects (types, singletons) remain; the leak check counts
+    /// what is left.
+    pub fn teardown(&self) {
+        // Every module but sys goes (sys and its contents predate the program).
+        let names: Vec<ObjRef> = crate::builtins::dict::dict_items(&self.modules).into_iter().map(|(k, _)| k).filter(|k| k.as_str() != Some("sys")).collect();
+        for k in names {
+            let _ = self.dict_del(&self.modules, &k);
+        }
+        self.exc_info.borrow_mut().take();
+        self.sources.borrow_mut().clear();
+        crate::gc::release_module_state();
+        crate::gc::collect_with_callback(self, 2);
     }
 }
 
