@@ -55,14 +55,27 @@ fn scripts(root: &Path) -> Vec<PathBuf> {
 }
 
 /// Runs one script; `prefix` is prepended to its path relative to `root` to name it.
+/// Every script runs twice: normally, with the leak check (`-X showrefcount` must
+/// report that the program left nothing alive), and under `-X gcstress` (a collection
+/// at every safe point); both runs must give CPython's results.
 fn run_one(root: &Path, prefix: &str, script: &Path) -> Outcome {
     let rel = script.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-    let is_error_test = rel.starts_with("errors/");
     let name = format!("{}{}", prefix, rel);
+    for (mode, args) in [("", &["-X", "showrefcount"][..]), ("under -X gcstress: ", &["-X", "gcstress"][..])] {
+        if let Err(detail) = run_mode(&rel, script, args) {
+            return Outcome { name, ok: false, detail: format!("{}{}", mode, detail) };
+        }
+    }
+    Outcome { name, ok: true, detail: String::new() }
+}
+
+fn run_mode(rel: &str, script: &Path, args: &[&str]) -> Result<(), String> {
+    let is_error_test = rel.starts_with("errors/");
     let dir = script.parent().unwrap();
     let file = script.file_name().unwrap().to_string_lossy().to_string();
     let exp = std::fs::read(script.with_file_name(format!("{}.exp", file))).unwrap_or_default();
     let mut child = Command::new(env!("CARGO_BIN_EXE_ouro"))
+        .args(args)
         .arg(&file)
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -98,34 +111,45 @@ fn run_one(root: &Path, prefix: &str, script: &Path) -> Outcome {
     let out = out_t.join().unwrap_or_default();
     let err = err_t.join().unwrap_or_default();
     let Some(status) = status else {
-        return Outcome { name, ok: false, detail: "timed out".into() };
+        return Err("timed out".into());
     };
     let code = status.code().unwrap_or(-1);
-    let err_text = String::from_utf8_lossy(&err).to_string();
+    let mut err_text = String::from_utf8_lossy(&err).to_string();
     if err_text.contains("panicked at") || err_text.contains("Fatal Python error") || code == 101 || code == -1 {
-        return Outcome { name, ok: false, detail: format!("crashed (status {}): {}", code, last_line(&err_text)) };
+        return Err(format!("crashed (status {}): {}", code, last_line(&err_text)));
+    }
+    if args.contains(&"showrefcount") {
+        let leak = last_line(&err_text);
+        if !(leak.starts_with('[') && leak.ends_with(" blocks]")) {
+            return Err(format!("no leak report on stderr (last line {:?})", leak));
+        }
+        if leak != "[0 refs, 0 blocks]" {
+            return Err(format!("leaked: {}", leak));
+        }
+        let cut = err_text.trim_end().rfind('\n').map(|i| i + 1).unwrap_or(0);
+        err_text.truncate(cut);
     }
     if out != exp {
-        return Outcome { name, ok: false, detail: first_difference(&exp, &out) };
+        return Err(first_difference(&exp, &out));
     }
     if is_error_test {
         let want_exit: i32 = std::fs::read_to_string(script.with_file_name(format!("{}.exit", file))).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
         if code != want_exit {
-            return Outcome { name, ok: false, detail: format!("exit status {} (expected {}); stderr: {}", code, want_exit, last_line(&err_text)) };
+            return Err(format!("exit status {} (expected {}); stderr: {}", code, want_exit, last_line(&err_text)));
         }
         let want_err = std::fs::read_to_string(script.with_file_name(format!("{}.err", file))).unwrap_or_default();
         if last_line(&err_text) != want_err.trim_end_matches('\n') {
-            return Outcome { name, ok: false, detail: format!("stderr last line {:?}, expected {:?}", last_line(&err_text), want_err.trim_end()) };
+            return Err(format!("stderr last line {:?}, expected {:?}", last_line(&err_text), want_err.trim_end()));
         }
     } else {
         if code != 0 {
-            return Outcome { name, ok: false, detail: format!("exit status {}: {}", code, last_line(&err_text)) };
+            return Err(format!("exit status {}: {}", code, last_line(&err_text)));
         }
-        if !err.is_empty() {
-            return Outcome { name, ok: false, detail: format!("unexpected stderr: {}", last_line(&err_text)) };
+        if !err_text.is_empty() {
+            return Err(format!("unexpected stderr: {}", last_line(&err_text)));
         }
     }
-    Outcome { name, ok: true, detail: String::new() }
+    Ok(())
 }
 
 /// The last non-empty line of stderr, plus the note lines CPython prints after the
