@@ -15,7 +15,7 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
     if name == "__class__" {
         return Some(Ok(ObjRef::from_borrowed(obj.ty())));
     }
-    if !name.starts_with("__") && !matches!(obj.payload(), Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Exception(_) | Payload::Slice { .. } | Payload::Range { .. } | Payload::Property { .. } | Payload::Code(_) | Payload::Cell(_) | Payload::Traceback(_) | Payload::Frame(_) | Payload::Generator(_) | Payload::DictView { .. }) {
+    if !name.starts_with("__") && !matches!(obj.payload(), Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Exception(_) | Payload::Slice { .. } | Payload::Range { .. } | Payload::Property { .. } | Payload::Code(_) | Payload::Cell(_) | Payload::Traceback(_) | Payload::Frame(_) | Payload::WeakRef(_) | Payload::Generator(_) | Payload::DictView { .. }) {
         return None;
     }
     let r = match obj.payload() {
@@ -187,6 +187,10 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
             "tb_frame" => t.frame.clone(),
             _ => return None,
         },
+        Payload::WeakRef(w) => match name {
+            "__callback__" => w.callback.borrow().clone().unwrap_or_else(object::none),
+            _ => return None,
+        },
         Payload::Frame(f) => match name {
             "f_lineno" => object::new_int(f.lineno.get() as i64),
             "f_code" => f.code.clone(),
@@ -202,6 +206,26 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
     Some(Ok(r))
 }
 
+/// The `__slots__` names a class adds along its MRO and whether its instances have a
+/// `__dict__`: two classes are layout-compatible for `__class__` assignment when these agree.
+fn slot_layout(ty: &crate::object::PyObject) -> (Vec<String>, bool) {
+    let mut names = Vec::new();
+    let mut has_dict = false;
+    if let Some(td) = ty.as_type() {
+        for t in td.mro.borrow().iter() {
+            let Some(x) = t.as_type() else { continue };
+            if !x.heap {
+                continue;
+            }
+            match x.slots.borrow().as_ref() {
+                Some(s) => names.extend(s.iter().cloned()),
+                None => has_dict = true,
+            }
+        }
+    }
+    (names, has_dict)
+}
+
 pub fn set(vm: &Vm, obj: &ObjRef, name: &str, value: Option<ObjRef>) -> Option<PyResult<()>> {
     if name == "__class__" {
         let Some(v) = value else { return Some(Err(vm.type_error("can't delete __class__ attribute"))) };
@@ -209,7 +233,10 @@ pub fn set(vm: &Vm, obj: &ObjRef, name: &str, value: Option<ObjRef>) -> Option<P
             return Some(Err(vm.type_error(format!("__class__ must be set to a class, not '{}' object", v.type_name()))));
         }
         let (old, new) = (obj.type_data(), v.as_type().unwrap());
-        if !old.heap || !new.heap || old.layout != new.layout {
+        if !old.heap || !new.heap {
+            return Some(Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses")));
+        }
+        if old.layout != new.layout || slot_layout(obj.ty()) != slot_layout(&v) {
             return Some(Err(vm.type_error(format!(
                 "__class__ assignment: '{}' object layout differs from '{}'",
                 new.name.borrow(),
@@ -219,8 +246,44 @@ pub fn set(vm: &Vm, obj: &ObjRef, name: &str, value: Option<ObjRef>) -> Option<P
         obj.set_type(&v);
         return Some(Ok(()));
     }
+    if name == "__dict__" {
+        let has_dict = match obj.payload() {
+            Payload::Function(_) | Payload::Exception(_) => true,
+            Payload::Type(_) | Payload::Module(_) => false,
+            _ => obj.type_data().heap && vm.type_has_dict(obj.ty()),
+        };
+        if has_dict {
+            let Some(v) = value else { return Some(Err(vm.type_error("cannot delete __dict__"))) };
+            if v.as_dict().is_none() {
+                return Some(Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.type_name()))));
+            }
+            drop(obj.set_dict(Some(v)));
+            return Some(Ok(()));
+        }
+    }
     match obj.payload() {
         Payload::Function(f) => {
+            if matches!(name, "__name__" | "__qualname__") {
+                match &value {
+                    Some(v) if v.as_str().is_some() => {}
+                    _ => return Some(Err(vm.type_error(format!("{} must be set to a string object", name)))),
+                }
+            }
+            if matches!(name, "__defaults__" | "__kwdefaults__" | "__annotations__") {
+                let ok = match (&value, name) {
+                    (None, _) => true,
+                    (Some(v), _) if v.is_none() => true,
+                    (Some(v), "__defaults__") => v.as_tuple().is_some(),
+                    (Some(v), _) => v.as_dict().is_some(),
+                };
+                if !ok {
+                    return Some(Err(vm.type_error(match name {
+                        "__defaults__" => "__defaults__ must be set to a tuple object".to_string(),
+                        "__kwdefaults__" => "__kwdefaults__ must be set to a dict object".to_string(),
+                        _ => "__annotations__ must be set to a dict object".to_string(),
+                    })));
+                }
+            }
             let v = value.unwrap_or_else(object::none);
             match name {
                 "__name__" => *f.name.borrow_mut() = v,
@@ -235,6 +298,12 @@ pub fn set(vm: &Vm, obj: &ObjRef, name: &str, value: Option<ObjRef>) -> Option<P
             Some(Ok(()))
         }
         Payload::Exception(e) => {
+            if let ("__cause__" | "__context__", Some(v)) = (name, &value) {
+                if !v.is_none() && !v.is_instance(&vm.exc_type("BaseException")) {
+                    let what = if name == "__cause__" { "cause" } else { "context" };
+                    return Some(Err(vm.type_error(format!("exception {} must be None or derive from BaseException", what))));
+                }
+            }
             match name {
                 "__traceback__" => *e.traceback.borrow_mut() = value.filter(|v| !v.is_none()),
                 "__cause__" => {
