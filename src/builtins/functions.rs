@@ -668,6 +668,42 @@ fn exec_eval(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, eval: bool) -> PyR
     let r = vm.run_frame(frame)?;
     Ok(if eval { r } else { object::none() })
 }
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)` for
+/// source text (there is no `ast` module, so no AST input or output flags).
+fn compile(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let a = parse_args(vm, "compile", args, kw, &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"], 3)?;
+    let src = a[0].as_ref().unwrap();
+    let filename = a[1].as_ref().unwrap();
+    let filename = match filename.payload() {
+        Payload::Str(s) => s.s.to_string(),
+        Payload::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        _ => return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", filename.type_name()))),
+    };
+    let mode = a[2].as_ref().unwrap();
+    let Some(mode) = mode.as_str() else {
+        return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {}", mode.type_name())));
+    };
+    let mode = match mode {
+        "exec" => crate::compiler::Mode::Exec,
+        "eval" => crate::compiler::Mode::Eval,
+        "single" => crate::compiler::Mode::Interactive,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    if let Some(f) = &a[3] {
+        if vm.index(f)?.as_i64() != Some(0) {
+            return Err(vm.value_error("compile(): unrecognised flags"));
+        }
+    }
+    let text = match src.payload() {
+        Payload::Str(s) => s.s.to_string(),
+        Payload::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        _ => return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
+    };
+    if text.contains('\0') {
+        return Err(vm.new_error("SyntaxError", "source code string cannot contain null bytes"));
+    }
+    crate::run::compile_source(vm, &text, &filename, mode)
+}
 fn globals_of_caller(vm: &Vm) -> ObjRef {
     vm.current_frame().map(|f| f.globals.clone()).unwrap_or_else(object::new_dict)
 }
@@ -732,6 +768,7 @@ pub fn init(vm: &Vm) {
         ("round", round),
         ("pow", pow),
         ("exec", exec),
+        ("compile", compile),
         ("eval", eval),
         ("exit", exit),
         ("quit", exit),

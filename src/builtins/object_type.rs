@@ -159,6 +159,11 @@ pub fn new_class(vm: &Vm, meta: &ObjRef, name: &str, bases_t: &[ObjRef], ns: &Ob
             layout = btd.layout;
         }
     }
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| o.is(b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", b.as_type().unwrap().name.borrow())));
+        }
+    }
     // The most derived metaclass.
     let mut winner = meta.clone();
     for b in &bases {
@@ -187,6 +192,11 @@ pub fn new_class(vm: &Vm, meta: &ObjRef, name: &str, bases_t: &[ObjRef], ns: &Ob
         } else {
             vm.collect(&slots)?.iter().map(|x| x.as_str().unwrap_or("").to_string()).collect()
         };
+        for n in &names {
+            if n != "__dict__" && dict_get_str(vm, ns, n)?.is_some() {
+                return Err(vm.value_error(format!("'{}' in __slots__ conflicts with class variable", n)));
+            }
+        }
         if !names.iter().any(|n| n == "__dict__") {
             *td.slots.borrow_mut() = Some(names);
         }
@@ -225,7 +235,21 @@ pub fn new_class(vm: &Vm, meta: &ObjRef, name: &str, bases_t: &[ObjRef], ns: &Ob
     // __set_name__ on the namespace's descriptors.
     for (k, v) in super::dict::dict_items(&d) {
         if let Some(sn) = v.type_data().lookup("__set_name__") {
-            vm.call(&sn, &[v.clone(), cls.clone(), k], None)?;
+            if let Err(e) = vm.call(&sn, &[v.clone(), cls.clone(), k.clone()], None) {
+                // Wrapped with the original as cause (CPython 3.11's type_new_set_names).
+                let err = vm.runtime_error(format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    v.type_name(),
+                    vm.repr_string(&k)?,
+                    name
+                ));
+                if let Some(d) = err.exc.as_exc() {
+                    *d.cause.borrow_mut() = Some(e.exc.clone());
+                    *d.context.borrow_mut() = Some(e.exc.clone());
+                    d.suppress_context.set(true);
+                }
+                return Err(err);
+            }
         }
     }
     // super().__init_subclass__(**kwargs)

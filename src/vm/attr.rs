@@ -88,7 +88,8 @@ impl Vm {
         let td = obj.type_data();
         let descr = td.lookup(n);
         if let Some(d) = &descr {
-            if self.is_data_descriptor(d) {
+            // A data descriptor without `__get__` does not shadow the instance dict.
+            if self.is_data_descriptor(d) && (!d.type_data().heap || d.type_data().lookup("__get__").is_some()) {
                 return self.descr_get(d, Some(obj), &ObjRef::from_borrowed(obj.ty()));
             }
         }
@@ -211,7 +212,14 @@ impl Vm {
         Some(d)
     }
 
-    fn type_has_dict(&self, ty: &PyObject) -> bool {
+    /// Whether `name` is declared in the `__slots__` of a class on `ty`'s MRO.
+    fn is_slot(&self, ty: &PyObject, name: &str) -> bool {
+        ty.as_type()
+            .map(|td| td.mro.borrow().iter().any(|t| t.as_type().and_then(|x| x.slots.borrow().as_ref().map(|s| s.iter().any(|v| v == name))).unwrap_or(false)))
+            .unwrap_or(false)
+    }
+
+    pub(crate) fn type_has_dict(&self, ty: &PyObject) -> bool {
         ty.as_type().map(|td| td.mro.borrow().iter().any(|t| t.as_type().map(|x| x.heap && x.slots.borrow().is_none()).unwrap_or(false))).unwrap_or(false)
     }
 
@@ -295,19 +303,25 @@ impl Vm {
                 Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_) => {}
                 _ => {
                     let dtd = d.type_data();
-                    if dtd.heap {
-                        let m = if value.is_some() { dtd.lookup("__set__") } else { dtd.lookup("__delete__") };
-                        if let Some(m) = m {
-                            let mut args = vec![d.clone(), obj.clone()];
-                            args.extend(value);
-                            return self.call(&m, &args, None).map(|_| ());
-                        }
+                    if dtd.heap && (dtd.lookup("__set__").is_some() || dtd.lookup("__delete__").is_some()) {
+                        // A data descriptor handles both setting and deleting; the
+                        // missing half fails like CPython's slot_tp_descr_set.
+                        let mname = if value.is_some() { "__set__" } else { "__delete__" };
+                        let Some(m) = dtd.lookup(mname) else {
+                            return Err(self.attribute_error(mname));
+                        };
+                        let mut args = vec![d.clone(), obj.clone()];
+                        args.extend(value);
+                        return self.call(&m, &args, None).map(|_| ());
                     }
                 }
             }
         }
-        if let Some(slots) = td.slots.borrow().as_ref() {
-            if !slots.iter().any(|s| s == n) && !self.type_has_dict(obj.ty()) {
+        if td.slots.borrow().is_some() {
+            if !self.is_slot(obj.ty(), n) && !self.type_has_dict(obj.ty()) {
+                if td.lookup(n).is_some() {
+                    return Err(self.attribute_error(format!("'{}' object attribute '{}' is read-only", obj.type_name(), n)));
+                }
                 return Err(self.attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), n)));
             }
         }
@@ -321,6 +335,8 @@ impl Vm {
             Some(v) => self.setitem(&dict, &name, v),
             None => match self.delitem(&dict, &name) {
                 Ok(()) => Ok(()),
+                // An empty `__slots__` member fails with just its name (CPython's PyMember_SetOne).
+                Err(e) if e.is(&self.exc_type("KeyError")) && self.is_slot(obj.ty(), n) => Err(self.attribute_error(n)),
                 Err(e) if e.is(&self.exc_type("KeyError")) => Err(self.no_attribute(obj, n)),
                 Err(e) => Err(e),
             },

@@ -93,6 +93,20 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if op == MUL {
+            // Sequence repetition by any object with `__index__` (CPython's sq_repeat
+            // fallback after both number slots declined).
+            let seq = |o: &ObjRef| matches!(o.payload(), Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_));
+            let has_index = |o: &ObjRef| o.as_int().is_some() || o.type_data().lookup("__index__").is_some();
+            if seq(a) && has_index(b) {
+                let n = self.index(b)?;
+                return crate::builtins::seq::seq_repeat(self, a, &n);
+            }
+            if seq(b) && has_index(a) {
+                let n = self.index(a)?;
+                return crate::builtins::seq::seq_repeat(self, b, &n);
+            }
+        }
         Err(self.binop_type_error(a, b, op, inplace))
     }
 

@@ -308,6 +308,16 @@ impl Vm {
             return self.gen_resume(it, Some(v), None);
         }
         if v.is_none() {
+            // A class's `__next__` may finish with a value (`raise StopIteration(v)`).
+            if it.type_data().heap {
+                if let Some(nx) = it.type_data().lookup("__next__") {
+                    return match self.call(&nx, &[it.clone()], None) {
+                        Ok(x) => Ok(SendResult::Yielded(x)),
+                        Err(e) if e.is(&self.exc_type("StopIteration")) => Ok(SendResult::Returned(stop_value(&e))),
+                        Err(e) => Err(e),
+                    };
+                }
+            }
             return match self.next(it)? {
                 Some(x) => Ok(SendResult::Yielded(x)),
                 None => Ok(SendResult::Returned(object::none())),

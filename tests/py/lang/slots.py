@@ -22,7 +22,7 @@ try:
     del s.a
 except AttributeError as e:
     print(type(e).__name__, e)
-print(type(S.a).__name__, S.__slots__)
+print(S.__slots__)
 
 class Sub(S):
     pass
