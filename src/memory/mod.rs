@@ -13,7 +13,9 @@
 //! - `live_objects()` counts allocated and not yet freed blocks (the debug accounting that
 //!   must return to its start value after the final collection at exit).
 
-use std::alloc::{alloc, dealloc as free_block, Layout};
+pub mod pool;
+
+use std::alloc::Layout;
 use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
 
@@ -95,8 +97,7 @@ impl ObjRef {
         let obj = PyObject { refcnt: Cell::new(1), ty: Cell::new(ty), dict: Cell::new(None), payload };
         let ptr = if gc {
             let layout = Layout::new::<GcBlock>();
-            // SAFETY: the layout has non-zero size.
-            let block = alloc(layout) as *mut GcBlock;
+            let block = pool::alloc(layout.size()) as *mut GcBlock;
             if block.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
@@ -111,8 +112,7 @@ impl ObjRef {
             std::ptr::addr_of_mut!((*block).obj)
         } else {
             let layout = Layout::new::<PyObject>();
-            // SAFETY: the layout has non-zero size.
-            let p = alloc(layout) as *mut PyObject;
+            let p = pool::alloc(layout.size()) as *mut PyObject;
             if p.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
@@ -336,9 +336,9 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     if gc {
         let off = std::mem::offset_of!(GcBlock, obj);
         let block = (p as *mut u8).sub(off);
-        free_block(block, Layout::new::<GcBlock>());
+        pool::free(block, std::mem::size_of::<GcBlock>());
     } else {
-        free_block(p as *mut u8, Layout::new::<PyObject>());
+        pool::free(p as *mut u8, std::mem::size_of::<PyObject>());
     }
     drop(ObjRef(ty));
 }
@@ -378,6 +378,15 @@ pub(crate) fn deref_frame<'a>(p: *const crate::vm::Frame) -> &'a crate::vm::Fram
     unsafe { &*p }
 }
 
+/// The size of `o`'s block: header, payload and (for GC objects) the GC head.
+pub fn block_size(o: &PyObject) -> usize {
+    if o.payload.is_gc() {
+        std::mem::size_of::<GcBlock>()
+    } else {
+        std::mem::size_of::<PyObject>()
+    }
+}
+
 /// Empties the per-type free lists (on a full collection). Ouro has none yet: blocks
 /// go straight back to the allocator.
 pub fn clear_freelists() {}
@@ -399,4 +408,18 @@ pub(crate) fn deref_weak_referent<'a>(addr: usize) -> &'a PyObject {
     // referent clears them before it is freed and a weakref unlinks itself when freed
     // (see modules::weakref).
     unsafe { &*(addr as *const PyObject) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_sizes_fit_small_classes() {
+        // Object blocks must stay small-object blocks (<= 512 bytes).
+        let plain = std::mem::size_of::<PyObject>();
+        let gc = std::mem::size_of::<GcBlock>();
+        println!("PyObject {} bytes, GcBlock {} bytes, Payload {} bytes", plain, gc, std::mem::size_of::<Payload>());
+        assert!(plain <= 512 && gc <= 512);
+    }
 }

@@ -3,6 +3,8 @@
 use super::{module_dict, new_module};
 use crate::builtins::def_in;
 use crate::object::types::{builtin_types, new_static_type, Layout};
+use dashu_int::ops::BitTest;
+
 use crate::object::{self, ObjRef, Payload, PyResult};
 use crate::vm::Vm;
 
@@ -63,19 +65,35 @@ fn set_int_max_str_digits(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> Py
 fn get_int_max_str_digits(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     Ok(object::new_int(vm.int_max_str_digits.get() as i64))
 }
-fn getsizeof(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    let base = std::mem::size_of::<crate::memory::PyObject>() as i64;
-    let extra = match args[0].payload() {
-        Payload::List(l) => 8 * l.borrow().capacity() as i64,
-        Payload::Tuple(t) => 8 * t.len() as i64,
+/// `sys.getsizeof`: Ouro's real size of the object, its block (with the GC header for
+/// GC objects) plus the memory it owns directly (item arrays, string bytes, tables).
+fn getsizeof(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    crate::builtins::arity(vm, "getsizeof", args, kw, 1, 2)?;
+    let o = &args[0];
+    let block = crate::memory::block_size(o) as i64;
+    let word = std::mem::size_of::<usize>() as i64;
+    let extra = match o.payload() {
+        Payload::List(l) => word * l.borrow().capacity() as i64,
+        Payload::Tuple(t) => word * t.len() as i64,
         Payload::Str(s) => s.s.len() as i64,
+        Payload::Bytes(b) => b.len() as i64,
+        Payload::ByteArray(b) => b.borrow().capacity() as i64,
+        Payload::Int(crate::object::Int::Big(b)) => ((&**b).bit_len() as i64 + 63) / 64 * 8 + 24,
+        Payload::Dict(d) => {
+            let t = d.borrow();
+            (t.entries.capacity() as i64) * 3 * word + t.index_capacity() as i64 * 4
+        }
+        Payload::Set(s) => s.borrow().table.capacity() as i64 * 2 * word,
         _ => 0,
     };
-    let _ = vm;
-    Ok(object::new_int(base + extra))
+    Ok(object::new_int(block + extra))
 }
 fn getallocatedblocks(_vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    Ok(object::new_int(crate::memory::live_objects() as i64))
+    Ok(object::new_int(crate::memory::pool::allocated_blocks() as i64))
+}
+fn debugmallocstats(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    vm.write_stderr(&crate::memory::pool::stats_report());
+    Ok(object::none())
 }
 fn getframe_unsupported(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     Err(vm.not_implemented_error("sys._getframe() is not supported by Ouro"))
@@ -124,6 +142,7 @@ pub fn init(vm: &Vm) {
         ("get_int_max_str_digits", get_int_max_str_digits),
         ("getsizeof", getsizeof),
         ("getallocatedblocks", getallocatedblocks),
+        ("_debugmallocstats", debugmallocstats),
         ("_getframe", getframe_unsupported),
     ];
     for (n, f) in fns {

@@ -58,6 +58,10 @@ impl DictTable {
     pub fn len(&self) -> usize {
         self.used
     }
+    /// Slots of the index table.
+    pub fn index_capacity(&self) -> usize {
+        self.indices.len()
+    }
     pub fn is_empty(&self) -> bool {
         self.used == 0
     }
