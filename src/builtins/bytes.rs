@@ -45,8 +45,72 @@ pub fn bytes_concat(vm: &Vm, a: &ObjRef, b: &ObjRef) -> PyResult {
     })
 }
 
+/// The bytes a bytearray slice assignment stores (CPython's bytearray_ass_subscript).
+fn slice_values(vm: &Vm, v: &ObjRef) -> PyResult<Vec<u8>> {
+    if let Some(b) = as_bytes(v) {
+        return Ok(b);
+    }
+    if v.as_int().is_some() || v.as_str().is_some() || vm.iter(v).is_err() {
+        return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+    }
+    let mut out = Vec::new();
+    for x in vm.collect(v)? {
+        let n = vm.index(&x)?.as_i64().filter(|x| (0..256).contains(x)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
+        out.push(n as u8);
+    }
+    Ok(out)
+}
+
+/// `del o[k]` for a bytearray.
+pub fn bytearray_delitem(vm: &Vm, o: &ObjRef, k: &ObjRef) -> PyResult<()> {
+    let Payload::ByteArray(b) = o.payload() else { unreachable!() };
+    let len = b.borrow().len();
+    if let Payload::Slice { .. } = k.payload() {
+        let (start, _stop, step, n) = super::seq::slice_indices(vm, k, len)?;
+        let mut idx: Vec<usize> = (0..n).map(|j| (start + j as isize * step) as usize).collect();
+        idx.sort_unstable();
+        let mut bb = b.borrow_mut();
+        for i in idx.into_iter().rev() {
+            bb.remove(i);
+        }
+        return Ok(());
+    }
+    if k.as_int().is_none() && k.type_data().lookup("__index__").is_none() {
+        return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", k.type_name())));
+    }
+    let i = vm.index_isize(k)?;
+    match super::list::norm_index(i, len) {
+        Some(j) => {
+            b.borrow_mut().remove(j);
+            Ok(())
+        }
+        None => Err(vm.index_error("bytearray index out of range")),
+    }
+}
+
 pub fn bytearray_setitem(vm: &Vm, o: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> {
     let Payload::ByteArray(b) = o.payload() else { unreachable!() };
+    if let Payload::Slice { .. } = k.payload() {
+        let new = slice_values(vm, &v)?;
+        let len = b.borrow().len();
+        let (start, stop, step, n) = super::seq::slice_indices(vm, k, len)?;
+        if step == 1 {
+            let stop = stop.max(start) as usize;
+            b.borrow_mut().splice(start as usize..stop, new);
+            return Ok(());
+        }
+        if new.len() != n {
+            return Err(vm.value_error(format!("attempt to assign bytes of size {} to extended slice of size {}", new.len(), n)));
+        }
+        let mut bb = b.borrow_mut();
+        for (j, x) in new.into_iter().enumerate() {
+            bb[(start + j as isize * step) as usize] = x;
+        }
+        return Ok(());
+    }
+    if k.as_int().is_none() && k.type_data().lookup("__index__").is_none() {
+        return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", k.type_name())));
+    }
     let i = vm.index_isize(k)?;
     let val = vm.index(&v)?.as_i64().filter(|x| (0..256).contains(x)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
     let len = b.borrow().len();

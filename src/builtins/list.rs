@@ -54,9 +54,15 @@ pub fn norm_index(i: isize, len: usize) -> Option<usize> {
 
 pub fn list_setitem(vm: &Vm, l: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> {
     if let Payload::Slice { .. } = k.payload() {
-        let new = vm.collect(&v)?;
         let len = items(l).borrow().len();
         let (start, stop, step, n) = super::seq::slice_indices(vm, k, len)?;
+        let new = match vm.collect(&v) {
+            Ok(new) => new,
+            Err(e) if e.is(&vm.exc_type("TypeError")) && vm.iter(&v).is_err() => {
+                return Err(vm.type_error(if step == 1 { "can only assign an iterable" } else { "must assign iterable to extended slice" }));
+            }
+            Err(e) => return Err(e),
+        };
         if step == 1 {
             let stop = stop.max(start) as usize;
             let old: Vec<ObjRef> = items(l).borrow_mut().splice(start as usize..stop, new).collect();

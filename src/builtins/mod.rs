@@ -125,8 +125,14 @@ pub fn arity(vm: &Vm, fname: &str, args: &[ObjRef], kwnames: Option<&[ObjRef]>, 
     no_kwargs(vm, fname, kwnames)?;
     let n = args.len();
     if n < min || n > max {
-        let msg = if min == max {
-            format!("{}() takes exactly {} argument{} ({} given)", fname, min, if min == 1 { "" } else { "s" }, n)
+        // CPython's wording by calling convention: METH_NOARGS, METH_O, then
+        // _PyArg_CheckPositional for fixed and ranged arities.
+        let msg = if min == 0 && max == 0 {
+            format!("{}() takes no arguments ({} given)", fname, n)
+        } else if min == 1 && max == 1 {
+            format!("{}() takes exactly one argument ({} given)", fname, n)
+        } else if min == max {
+            format!("{} expected {} argument{}, got {}", fname, min, if min == 1 { "" } else { "s" }, n)
         } else if n < min {
             format!("{} expected at least {} argument{}, got {}", fname, min, if min == 1 { "" } else { "s" }, n)
         } else {

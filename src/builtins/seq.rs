@@ -90,7 +90,7 @@ pub fn seq_getitem(vm: &Vm, o: &ObjRef, k: &ObjRef) -> PyResult {
         _ => unreachable!("sequence"),
     };
     if let Payload::Slice { .. } = k.payload() {
-        let (start, _stop, step, n) = slice_indices(vm, k, len)?;
+        let (start, slice_stop, step, n) = slice_indices(vm, k, len)?;
         let idx = |j: usize| (start + j as isize * step) as usize;
         return Ok(match o.payload() {
             Payload::List(l) => {
@@ -125,7 +125,9 @@ pub fn seq_getitem(vm: &Vm, o: &ObjRef, k: &ObjRef) -> PyResult {
             Payload::Range { start: rs, step: rstep, .. } => {
                 let s0 = rs + start as i64 * rstep;
                 let st = rstep * step as i64;
-                let stop = s0 + n as i64 * st;
+                // The stop bound is the slice's own stop mapped through the range
+                // (CPython's compute_slice), not the first value past the last element.
+                let stop = rs + slice_stop as i64 * rstep;
                 ObjRef::new(&builtin_types().range, Payload::Range { start: s0, stop, step: st })
             }
             _ => unreachable!(),

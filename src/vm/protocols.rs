@@ -499,6 +499,7 @@ impl Vm {
                 None => Err(self.key_error(k.clone())),
             },
             Payload::List(_) => crate::builtins::list::list_delitem(self, o, k),
+            Payload::ByteArray(_) => crate::builtins::bytes::bytearray_delitem(self, o, k),
             _ => {
                 if let Some(f) = td.lookup("__delitem__") {
                     self.call(&f, &[o.clone(), k.clone()], None)?;
@@ -526,6 +527,9 @@ impl Vm {
                 }
                 Ok(r)
             }
+            // The builtin `__format__`s format an empty spec as `str(v)`, which for a
+            // subclass may be its own `__str__` or `__repr__`.
+            _ if spec_s.is_empty() && td.heap => self.str(v),
             _ => crate::builtins::format_builtin(self, v, spec_s),
         }
     }
