@@ -205,7 +205,7 @@ fn self_dict<'a>(vm: &Vm, args: &'a [ObjRef], name: &str) -> PyResult<&'a ObjRef
 fn dict_new(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let cls = &args[0];
     let _ = vm;
-    Ok(ObjRef::new(cls, Payload::Dict(std::cell::RefCell::new(DictTable::default()))))
+    Ok(ObjRef::new(cls, Payload::Dict(Box::new(std::cell::RefCell::new(DictTable::default())))))
 }
 
 fn dict_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {

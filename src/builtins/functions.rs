@@ -419,7 +419,7 @@ fn iter(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         }
         return Ok(ObjRef::new(
             &builtin_types().callable_iterator,
-            Payload::Iter(std::cell::RefCell::new(object::IterState::Callable { func: args[0].clone(), sentinel: sentinel.clone() })),
+            Payload::Iter(Box::new(std::cell::RefCell::new(object::IterState::Callable { func: args[0].clone(), sentinel: sentinel.clone() }))),
         ));
     }
     vm.iter(&args[0])

@@ -373,12 +373,12 @@ fn l_len(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
 fn l_iter(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let t = builtin_types();
     let _ = vm;
-    Ok(ObjRef::new(&t.list_iterator, Payload::Iter(RefCell::new(object::IterState::Seq { seq: args[0].clone(), index: 0 }))))
+    Ok(ObjRef::new(&t.list_iterator, Payload::Iter(Box::new(RefCell::new(object::IterState::Seq { seq: args[0].clone(), index: 0 })))))
 }
 fn l_reversed(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let n = items(&args[0]).borrow().len() as isize;
     let t = builtin_types();
-    Ok(ObjRef::new(&t.list_reverseiterator, Payload::Iter(RefCell::new(object::IterState::Reversed { seq: args[0].clone(), index: n - 1 }))))
+    Ok(ObjRef::new(&t.list_reverseiterator, Payload::Iter(Box::new(RefCell::new(object::IterState::Reversed { seq: args[0].clone(), index: n - 1 })))))
 }
 fn l_contains(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     Ok(object::new_bool(vm.contains(&args[0], &args[1])?))

@@ -95,7 +95,7 @@ fn r_reversed(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let last = start + (n as i64 - 1) * step;
     Ok(ObjRef::new(
         &builtin_types().range_iterator,
-        Payload::Iter(std::cell::RefCell::new(object::IterState::Range { next: last, step: -step, remaining: n })),
+        Payload::Iter(Box::new(std::cell::RefCell::new(object::IterState::Range { next: last, step: -step, remaining: n }))),
     ))
 }
 fn r_contains(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {

@@ -303,7 +303,7 @@ fn t_len(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     Ok(object::new_int(vm.len(&args[0])? as i64))
 }
 fn t_iter(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    Ok(ObjRef::new(&builtin_types().tuple_iterator, Payload::Iter(RefCell::new(object::IterState::Seq { seq: args[0].clone(), index: 0 }))))
+    Ok(ObjRef::new(&builtin_types().tuple_iterator, Payload::Iter(Box::new(RefCell::new(object::IterState::Seq { seq: args[0].clone(), index: 0 })))))
 }
 fn t_contains(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     Ok(object::new_bool(vm.contains(&args[0], &args[1])?))

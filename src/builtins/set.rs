@@ -49,7 +49,7 @@ fn set_discard(vm: &Vm, s: &ObjRef, key: &ObjRef) -> PyResult<bool> {
 
 #[must_use]
 fn new_like(ty: &ObjRef) -> ObjRef {
-    ObjRef::new(ty, Payload::Set(RefCell::new(SetTable::default())))
+    ObjRef::new(ty, Payload::Set(Box::new(RefCell::new(SetTable::default()))))
 }
 
 /// `s.update(it)` (CPython's `set_update_internal`).
@@ -372,7 +372,7 @@ fn s_contains(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
 fn s_iter(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let s = this(vm, args)?;
     let len = tab(s).borrow().len();
-    Ok(ObjRef::new(&builtin_types().set_iterator, Payload::Iter(RefCell::new(object::IterState::SetIter { set: s.clone(), pos: 0, len }))))
+    Ok(ObjRef::new(&builtin_types().set_iterator, Payload::Iter(Box::new(RefCell::new(object::IterState::SetIter { set: s.clone(), pos: 0, len })))))
 }
 fn s_repr(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     super::repr::container_repr(vm, &args[0])

@@ -999,7 +999,7 @@ fn str_contains(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
 }
 fn str_iter(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let _ = vm;
-    Ok(ObjRef::new(&builtin_types().str_iterator, Payload::Iter(std::cell::RefCell::new(object::IterState::Str { s: args[0].clone(), pos: 0 }))))
+    Ok(ObjRef::new(&builtin_types().str_iterator, Payload::Iter(Box::new(std::cell::RefCell::new(object::IterState::Str { s: args[0].clone(), pos: 0 })))))
 }
 fn str_add(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     if args[1].as_str().is_none() {

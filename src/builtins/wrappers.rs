@@ -200,7 +200,7 @@ fn iter_length_hint(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResu
 }
 
 fn mk_iter(ty: &ObjRef, st: IterState) -> ObjRef {
-    ObjRef::new(ty, Payload::Iter(RefCell::new(st)))
+    ObjRef::new(ty, Payload::Iter(Box::new(RefCell::new(st))))
 }
 
 fn enumerate_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {

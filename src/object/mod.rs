@@ -144,9 +144,9 @@ pub enum Payload {
     ByteArray(RefCell<Vec<u8>>),
     Tuple(Box<[ObjRef]>),
     List(RefCell<Vec<ObjRef>>),
-    Dict(RefCell<DictTable>),
+    Dict(Box<RefCell<DictTable>>),
     /// `set` and `frozenset`.
-    Set(RefCell<SetTable>),
+    Set(Box<RefCell<SetTable>>),
     Range { start: i64, stop: i64, step: i64 },
     Slice { start: ObjRef, stop: ObjRef, step: ObjRef },
     Function(Box<FunctionData>),
@@ -159,8 +159,8 @@ pub enum Payload {
     Object,
     Exception(Box<ExcData>),
     Module(Box<ModuleData>),
-    Iter(RefCell<IterState>),
-    Generator(RefCell<crate::vm::GenState>),
+    Iter(Box<RefCell<IterState>>),
+    Generator(Box<RefCell<crate::vm::GenState>>),
     Property { fget: Option<ObjRef>, fset: Option<ObjRef>, fdel: Option<ObjRef>, doc: Option<ObjRef> },
     StaticMethod(ObjRef),
     ClassMethod(ObjRef),
@@ -296,14 +296,14 @@ impl PyObject {
     #[inline]
     pub fn as_dict(&self) -> Option<&RefCell<DictTable>> {
         match self.payload() {
-            Payload::Dict(d) => Some(d),
+            Payload::Dict(d) => Some(&**d),
             _ => None,
         }
     }
     #[inline]
     pub fn as_set(&self) -> Option<&RefCell<SetTable>> {
         match self.payload() {
-            Payload::Set(s) => Some(s),
+            Payload::Set(s) => Some(&**s),
             _ => None,
         }
     }
@@ -422,15 +422,15 @@ pub fn new_list(items: Vec<ObjRef>) -> ObjRef {
 }
 #[must_use]
 pub fn new_dict() -> ObjRef {
-    ObjRef::new(&bt().dict, Payload::Dict(RefCell::new(DictTable::default())))
+    ObjRef::new(&bt().dict, Payload::Dict(Box::new(RefCell::new(DictTable::default()))))
 }
 #[must_use]
 pub fn new_set(table: SetTable) -> ObjRef {
-    ObjRef::new(&bt().set, Payload::Set(RefCell::new(table)))
+    ObjRef::new(&bt().set, Payload::Set(Box::new(RefCell::new(table))))
 }
 #[must_use]
 pub fn new_frozenset(table: SetTable) -> ObjRef {
-    ObjRef::new(&bt().frozenset, Payload::Set(RefCell::new(table)))
+    ObjRef::new(&bt().frozenset, Payload::Set(Box::new(RefCell::new(table))))
 }
 #[must_use]
 pub fn new_cell(v: Option<ObjRef>) -> ObjRef {
@@ -438,7 +438,7 @@ pub fn new_cell(v: Option<ObjRef>) -> ObjRef {
 }
 #[must_use]
 pub fn new_iter(state: IterState) -> ObjRef {
-    ObjRef::new(&bt().iterator, Payload::Iter(RefCell::new(state)))
+    ObjRef::new(&bt().iterator, Payload::Iter(Box::new(RefCell::new(state))))
 }
 #[must_use]
 pub fn new_builtin(name: &'static str, func: NativeFn, self_: Option<ObjRef>) -> ObjRef {

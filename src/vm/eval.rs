@@ -829,6 +829,6 @@ impl Vm {
             qualname: fd.qualname.borrow().clone(),
             exc_state: None,
         };
-        ObjRef::new(&builtin_types().generator, Payload::Generator(std::cell::RefCell::new(st)))
+        ObjRef::new(&builtin_types().generator, Payload::Generator(Box::new(std::cell::RefCell::new(st))))
     }
 }

@@ -33,7 +33,7 @@ impl Vm {
                 }
             }
         }
-        let mk = |ty: &ObjRef, st: IterState| ObjRef::new(ty, Payload::Iter(std::cell::RefCell::new(st)));
+        let mk = |ty: &ObjRef, st: IterState| ObjRef::new(ty, Payload::Iter(Box::new(std::cell::RefCell::new(st))));
         Ok(match o.payload() {
             Payload::List(_) => mk(&t.list_iterator, IterState::Seq { seq: o.clone(), index: 0 }),
             Payload::Tuple(_) => mk(&t.tuple_iterator, IterState::Seq { seq: o.clone(), index: 0 }),
