@@ -378,9 +378,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::PopExcept, 0);
                 if let Some(n) = name {
-                    self.load_const_none();
-                    self.name_op(n, NameCtx::Store);
-                    self.name_op(n, NameCtx::Del);
+                    self.clear_handler_name(n);
                 }
             }
             FBlock::With => {
@@ -396,6 +394,22 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// `except E as name:` leaves no binding behind: `name = None; del name`.
+    fn clear_handler_name(&mut self, name: &str) {
+        self.load_const_none();
+        self.name_op(name, NameCtx::Store);
+        self.name_op(name, NameCtx::Del);
+    }
+
+    /// Removes the `n` stack items just below TOS (the exceptions a cleanup handler
+    /// no longer needs), keeping TOS.
+    fn drop_below_top(&mut self, n: usize) {
+        for _ in 0..n {
+            self.emit(Op::RotTwo, 0);
+            self.emit(Op::PopTop, 0);
+        }
     }
 
     fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> R {
@@ -433,9 +447,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::PopBlock, 0);
             self.emit(Op::PopExcept, 0);
             if let Some(n) = &h.name {
-                self.load_const_none();
-                self.name_op(n, NameCtx::Store);
-                self.name_op(n, NameCtx::Del);
+                self.clear_handler_name(n);
             }
             self.emit_jump(Op::Jump, end);
             // Cleanup: [prev, handled, new] -> drop handled, clear the name, restore prev, re-raise new.
@@ -443,9 +455,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::RotTwo, 0);
             self.emit(Op::PopTop, 0);
             if let Some(n) = &h.name {
-                self.load_const_none();
-                self.name_op(n, NameCtx::Store);
-                self.name_op(n, NameCtx::Del);
+                self.clear_handler_name(n);
             }
             self.emit(Op::PopExceptReraise, 0);
             self.bind(next);
@@ -484,10 +494,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::PopExceptReraise, 0);
         // The finally body raised: [prev, exc, handled, new] -> [prev, new], re-raise new.
         self.bind(cleanup);
-        self.emit(Op::RotTwo, 0);
-        self.emit(Op::PopTop, 0);
-        self.emit(Op::RotTwo, 0);
-        self.emit(Op::PopTop, 0);
+        self.drop_below_top(2);
         self.emit(Op::PopExceptReraise, 0);
         self.bind(end);
         Ok(())
@@ -537,10 +544,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::PopExceptReraise, 0);
         // __exit__ itself raised: [exit, prev, exc, handled, new] -> [exit, prev, new]
         self.bind(cleanup);
-        self.emit(Op::RotTwo, 0);
-        self.emit(Op::PopTop, 0);
-        self.emit(Op::RotTwo, 0);
-        self.emit(Op::PopTop, 0);
+        self.drop_below_top(2);
         self.emit(Op::PopExceptReraise, 0);
         self.bind(end);
         Ok(())
