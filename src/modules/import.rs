@@ -61,6 +61,12 @@ fn import_one(vm: &Vm, full: &str) -> PyResult {
             dict_set_str(vm, &vm.modules, full, m.clone())?;
             return Ok(m);
         }
+    } else if let Some((is_pkg, src)) = super::frozen::find(full) {
+        let m = super::frozen::load(vm, full, is_pkg, src)?;
+        if let Some(pm) = sys_modules_get(vm, parent.unwrap_or(""))? {
+            vm.setattr(&pm, &object::str::intern(short), m.clone())?;
+        }
+        return Ok(m);
     }
     let search: Vec<String> = match parent {
         Some(p) => {

@@ -1,9 +1,11 @@
 //! Built-in modules (`sys`, `gc`, `math`, ...) and the import system.
 
+pub mod frozen;
 pub mod gc;
 pub mod import;
 pub mod math;
 pub mod sys;
+pub mod time;
 pub mod weakref;
 
 use std::cell::RefCell;
@@ -38,6 +40,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> Option<PyResult> {
         "sys" => Ok(vm.sys.borrow().clone().expect("sys initialised")),
         "gc" => gc::make(vm),
         "math" => math::make(vm),
+        "time" => time::make(vm),
         "weakref" | "_weakref" => weakref::make(vm),
         "builtins" => {
             let m = new_module(vm, "builtins");
@@ -47,7 +50,10 @@ pub fn builtin_module(vm: &Vm, name: &str) -> Option<PyResult> {
             }
             Ok(m)
         }
-        _ => return None,
+        _ => {
+            let (is_pkg, src) = frozen::find(name)?;
+            frozen::load(vm, name, is_pkg, src)
+        }
     })
 }
 
