@@ -58,12 +58,7 @@ impl Vm {
 
     /// DICT_MERGE for calls: `f(**m)`, a repeated keyword is a TypeError.
     pub fn dict_merge_kwargs(&self, d: &ObjRef, m: &ObjRef, func: &ObjRef) -> PyResult<()> {
-        let fname = || -> String {
-            match self.getattr_opt(func, "__qualname__").ok().flatten() {
-                Some(n) => format!("{}()", n.as_str().unwrap_or("?")),
-                None => format!("{} object", func.type_name()),
-            }
-        };
+        let fname = || -> String { self.function_str(func).unwrap_or_else(|_| format!("{} object", func.type_name())) };
         let pairs: Vec<(ObjRef, ObjRef)> = match m.as_dict() {
             Some(t) => t.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
             None => {
@@ -81,7 +76,7 @@ impl Vm {
         };
         for (k, v) in pairs {
             if k.as_str().is_none() {
-                return Err(self.type_error(format!("{} keywords must be strings", fname())));
+                return Err(self.type_error("keywords must be strings"));
             }
             if self.dict_lookup(d, &k)?.is_some() {
                 return Err(self.type_error(format!("{} got multiple values for keyword argument '{}'", fname(), k.as_str().unwrap())));
@@ -298,7 +293,7 @@ fn d_popitem(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     };
     match last {
         Some(i) => {
-            let e = t.borrow_mut().remove_entry(i);
+            let e = t.borrow_mut().pop_last_entry(i);
             Ok(object::new_tuple(vec![e.key.clone(), e.value.clone()]))
         }
         None => Err(vm.new_error("KeyError", "popitem(): dictionary is empty")),

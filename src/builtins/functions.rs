@@ -184,9 +184,10 @@ fn ord(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         _ => Err(vm.type_error(format!("ord() expected string of length 1, but {} found", args[0].type_name()))),
     }
 }
-fn attr_name<'a>(vm: &Vm, o: &'a ObjRef, fname: &str) -> PyResult<&'a ObjRef> {
+/// The attribute-name argument of `getattr` & co: a str (CPython's PyObject_GetAttr check).
+fn attr_name<'a>(vm: &Vm, o: &'a ObjRef, _fname: &str) -> PyResult<&'a ObjRef> {
     if o.as_str().is_none() {
-        return Err(vm.type_error(format!("{}(): attribute name must be string", fname)));
+        return Err(vm.type_error(format!("attribute name must be string, not '{}'", o.type_name())));
     }
     Ok(o)
 }
@@ -729,6 +730,7 @@ fn open(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
 
 pub fn init(vm: &Vm) {
     let b = &vm.builtins;
+    let module = crate::modules::builtins_module_init(vm);
     let t = builtin_types();
     let fns: &[(&'static str, object::NativeFn)] = &[
         ("print", print),
@@ -776,7 +778,7 @@ pub fn init(vm: &Vm) {
         ("open", open),
     ];
     for (name, f) in fns {
-        def_in(vm, b, name, *f);
+        def_in(vm, &module, name, *f);
     }
     let types: &[(&str, &ObjRef)] = &[
         ("object", &t.object),

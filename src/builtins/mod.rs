@@ -40,16 +40,27 @@ pub fn def(ty: &ObjRef, name: &'static str, func: NativeFn) {
     d.borrow_mut().insert_new(h, key, f);
 }
 
+/// An unbound native function that records `ty` as its owner (its `__qualname__` is
+/// `Type.name`, as for CPython's METH_CLASS/METH_STATIC methods).
+fn owned_builtin(ty: &ObjRef, name: &'static str, func: NativeFn) -> ObjRef {
+    let td = ty.as_type().expect("type");
+    let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
+    ObjRef::new(
+        &builtin_types().builtin_function,
+        Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "" })),
+    )
+}
+
 /// Registers `func` as a classmethod `name` of `ty`.
 pub fn def_classmethod(ty: &ObjRef, name: &'static str, func: NativeFn) {
-    let f = object::new_builtin(name, func, None);
+    let f = owned_builtin(ty, name, func);
     let cm = ObjRef::new(&builtin_types().classmethod, Payload::ClassMethod(f));
     set_type_attr(ty, name, cm);
 }
 
 /// Registers `func` as a staticmethod `name` of `ty`.
 pub fn def_staticmethod(ty: &ObjRef, name: &'static str, func: NativeFn) {
-    let f = object::new_builtin(name, func, None);
+    let f = owned_builtin(ty, name, func);
     let sm = ObjRef::new(&builtin_types().staticmethod, Payload::StaticMethod(f));
     set_type_attr(ty, name, sm);
 }
@@ -61,10 +72,15 @@ pub fn set_type_attr(ty: &ObjRef, name: &str, v: ObjRef) {
     d.borrow_mut().insert_new(h, key, v);
 }
 
-/// Puts a native function into a namespace dict.
+/// Puts a native function into a namespace: a module (the function's `__self__` is then
+/// the module, as for CPython's module functions) or a plain dict.
 pub fn def_in(vm: &Vm, ns: &ObjRef, name: &'static str, func: NativeFn) {
-    let f = object::new_builtin(name, func, None);
-    let _ = vm.setitem(ns, &object::str::intern(name), f);
+    let (dict, self_) = match ns.payload() {
+        Payload::Module(m) => (m.dict.clone(), Some(ns.clone())),
+        _ => (ns.clone(), None),
+    };
+    let f = object::new_builtin(name, func, self_);
+    let _ = vm.setitem(&dict, &object::str::intern(name), f);
 }
 
 /// Positional/keyword argument parsing for native functions.

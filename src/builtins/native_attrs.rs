@@ -15,7 +15,7 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
     if name == "__class__" {
         return Some(Ok(ObjRef::from_borrowed(obj.ty())));
     }
-    if !name.starts_with("__") && !matches!(obj.payload(), Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Exception(_) | Payload::Slice { .. } | Payload::Range { .. } | Payload::Property { .. } | Payload::Code(_) | Payload::Cell(_) | Payload::Traceback(_) | Payload::Frame(_) | Payload::WeakRef(_) | Payload::Generator(_) | Payload::DictView { .. }) {
+    if !name.starts_with("__") && !matches!(obj.payload(), Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Exception(_) | Payload::Slice { .. } | Payload::Range { .. } | Payload::Property(_) | Payload::Code(_) | Payload::Cell(_) | Payload::Traceback(_) | Payload::Frame(_) | Payload::WeakRef(_) | Payload::Generator(_) | Payload::DictView { .. }) {
         return None;
     }
     let r = match obj.payload() {
@@ -118,13 +118,13 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
             "step" => object::new_int(*step),
             _ => return None,
         },
-        Payload::Property { fget, fset, fdel, doc } => match name {
-            "fget" => opt(fget),
-            "fset" => opt(fset),
-            "fdel" => opt(fdel),
-            "__doc__" => match doc {
+        Payload::Property(p) => match name {
+            "fget" => opt(&p.fget),
+            "fset" => opt(&p.fset),
+            "fdel" => opt(&p.fdel),
+            "__doc__" => match &p.doc {
                 Some(d) => d.clone(),
-                None => match fget {
+                None => match &p.fget {
                     Some(g) => return Some(vm.getattr_str(g, "__doc__")),
                     None => object::none(),
                 },
@@ -324,6 +324,31 @@ pub fn set(vm: &Vm, obj: &ObjRef, name: &str, value: Option<ObjRef>) -> Option<P
             }
             Some(Ok(()))
         }
+        _ => None,
+    }
+}
+
+/// The error for assigning or deleting a native attribute that has no setter: getsets
+/// say "attribute 'x' of 'T' objects is not writable" (T the defining type), read-only
+/// members say "readonly attribute". None when `name` is not a read-only native attribute.
+pub fn readonly_error(vm: &Vm, obj: &ObjRef, name: &str) -> Option<crate::vm::PyErr> {
+    let getset = |owner: &str| Some(vm.attribute_error(format!("attribute '{}' of '{}' objects is not writable", name, owner)));
+    let member = || Some(vm.attribute_error("readonly attribute"));
+    match (obj.payload(), name) {
+        (Payload::Int(_), "real" | "imag" | "numerator" | "denominator") => getset("int"),
+        (Payload::Float(_), "real" | "imag") => getset("float"),
+        (Payload::Complex(..), "real" | "imag") => member(),
+        (Payload::Slice { .. } | Payload::Range { .. }, "start" | "stop" | "step") => member(),
+        (Payload::Property(_), "fget" | "fset" | "fdel") => member(),
+        (Payload::StaticMethod(_) | Payload::ClassMethod(_), "__func__") => member(),
+        (Payload::Builtin(_), "__name__" | "__qualname__" | "__doc__" | "__self__") => getset("builtin_function_or_method"),
+        (Payload::BoundMethod { .. }, "__self__" | "__func__") => member(),
+        (Payload::Function(_), "__globals__" | "__closure__") => member(),
+        (Payload::Code(_), n) if n.starts_with("co_") && get(vm, obj, n).is_some() => member(),
+        (Payload::Traceback(_), "tb_lineno" | "tb_frame") => member(),
+        (Payload::Generator(_), "gi_running" | "gi_code" | "gi_frame") => getset("generator"),
+        (Payload::Frame(_), "f_code" | "f_back") => member(),
+        (Payload::DictView { .. }, "mapping") => getset(&obj.type_name()),
         _ => None,
     }
 }

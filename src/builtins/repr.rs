@@ -64,7 +64,7 @@ pub fn builtin_repr(vm: &Vm, o: &ObjRef) -> PyResult<Option<ObjRef>> {
             format!("<generator object {} at {:#x}>", q.as_str().unwrap_or("?"), o.addr())
         }
         Payload::Exception(_) => return Ok(Some(super::exception::exc_repr(vm, o)?)),
-        Payload::Property { .. } => format!("<property object at {:#x}>", o.addr()),
+        Payload::Property(_) => format!("<property object at {:#x}>", o.addr()),
         Payload::WeakRef(_) => {
             let m = o.type_data().lookup("__repr__").expect("weakref repr");
             return vm.call(&m, &[o.clone()], None).map(Some);

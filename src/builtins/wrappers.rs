@@ -10,9 +10,13 @@ use crate::object::{self, IterState, ObjRef, Payload, PyResult};
 use crate::vm::iter::SendResult;
 use crate::vm::Vm;
 
-/// Properties are immutable payloads: `__init__` and the copy methods build new values.
+/// Properties' accessors are immutable: `__init__` and the copy methods build new values
+/// (a copy keeps the name `__set_name__` recorded, as CPython's property_copy does).
 fn make_property(ty: &ObjRef, fget: Option<ObjRef>, fset: Option<ObjRef>, fdel: Option<ObjRef>, doc: Option<ObjRef>) -> ObjRef {
-    ObjRef::new(ty, Payload::Property { fget, fset, fdel, doc })
+    make_named_property(ty, fget, fset, fdel, doc, None)
+}
+fn make_named_property(ty: &ObjRef, fget: Option<ObjRef>, fset: Option<ObjRef>, fdel: Option<ObjRef>, doc: Option<ObjRef>, name: Option<ObjRef>) -> ObjRef {
+    ObjRef::new(ty, Payload::Property(Box::new(object::PropertyData { fget, fset, fdel, doc, name: std::cell::RefCell::new(name) })))
 }
 
 fn property_call(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
@@ -24,21 +28,39 @@ fn property_call(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 
 fn prop_parts(p: &ObjRef) -> (Option<ObjRef>, Option<ObjRef>, Option<ObjRef>, Option<ObjRef>) {
     match p.payload() {
-        Payload::Property { fget, fset, fdel, doc } => (fget.clone(), fset.clone(), fdel.clone(), doc.clone()),
+        Payload::Property(p) => (p.fget.clone(), p.fset.clone(), p.fdel.clone(), p.doc.clone()),
         _ => (None, None, None, None),
+    }
+}
+fn prop_name(p: &ObjRef) -> Option<ObjRef> {
+    match p.payload() {
+        Payload::Property(p) => p.name.borrow().clone(),
+        _ => None,
     }
 }
 fn prop_getter(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let (_, s, d, doc) = prop_parts(&args[0]);
-    Ok(make_property(&ObjRef::from_borrowed(args[0].ty()), Some(args[1].clone()), s, d, doc))
+    Ok(make_named_property(&ObjRef::from_borrowed(args[0].ty()), Some(args[1].clone()), s, d, doc, prop_name(&args[0])))
 }
 fn prop_setter(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let (g, _, d, doc) = prop_parts(&args[0]);
-    Ok(make_property(&ObjRef::from_borrowed(args[0].ty()), g, Some(args[1].clone()), d, doc))
+    Ok(make_named_property(&ObjRef::from_borrowed(args[0].ty()), g, Some(args[1].clone()), d, doc, prop_name(&args[0])))
 }
 fn prop_deleter(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let (g, s, _, doc) = prop_parts(&args[0]);
-    Ok(make_property(&ObjRef::from_borrowed(args[0].ty()), g, s, Some(args[1].clone()), doc))
+    Ok(make_named_property(&ObjRef::from_borrowed(args[0].ty()), g, s, Some(args[1].clone()), doc, prop_name(&args[0])))
+}
+/// `property.__set_name__(owner, name)`: records the attribute name for error messages.
+fn prop_set_name(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::no_kwargs(vm, "__set_name__", kw)?;
+    if args.len() != 3 {
+        return Err(vm.type_error(format!("__set_name__() takes 2 positional arguments but {} were given", args.len().saturating_sub(1))));
+    }
+    if let Payload::Property(p) = args[0].payload() {
+        let old = p.name.replace(Some(args[2].clone()));
+        drop(old);
+    }
+    Ok(object::none())
 }
 fn prop_get(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let obj = args.get(1).cloned().unwrap_or_else(object::none);
@@ -47,13 +69,13 @@ fn prop_get(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     }
     match prop_parts(&args[0]).0 {
         Some(g) => vm.call(&g, &[obj], None),
-        None => Err(vm.attribute_error("unreadable attribute")),
+        None => Err(vm.attribute_error(vm.property_error(&args[0], &obj, "getter"))),
     }
 }
 fn prop_set(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     match prop_parts(&args[0]).1 {
         Some(s) => vm.call(&s, &[args[1].clone(), args[2].clone()], None),
-        None => Err(vm.attribute_error("can't set attribute")),
+        None => Err(vm.attribute_error(vm.property_error(&args[0], &args[1], "setter"))),
     }
 }
 
@@ -187,6 +209,10 @@ fn iter_length_hint(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResu
     let n = match args[0].payload() {
         Payload::Iter(s) => match &*s.borrow() {
             IterState::Range { remaining, .. } => *remaining as i64,
+            IterState::DictKeys { dict, len, remaining, .. } => match dict.as_dict() {
+                Some(d) if d.borrow().len() == *len => *remaining as i64,
+                _ => 0,
+            },
             IterState::Seq { seq, index } => match seq.payload() {
                 Payload::List(l) => l.borrow().len().saturating_sub(*index) as i64,
                 Payload::Tuple(t) => t.len().saturating_sub(*index) as i64,
@@ -329,6 +355,7 @@ pub fn init(_vm: &Vm) {
     def(p, "deleter", prop_deleter);
     def(p, "__get__", prop_get);
     def(p, "__set__", prop_set);
+    def(p, "__set_name__", prop_set_name);
     super::def_staticmethod(&t.staticmethod, "__new__", staticmethod_new);
     def(&t.staticmethod, "__get__", staticmethod_get);
     def(&t.staticmethod, "__call__", staticmethod_call);

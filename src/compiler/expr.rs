@@ -330,7 +330,12 @@ impl<'a> Compiler<'a> {
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) || keywords.iter().any(|k| k.arg.is_none());
         if starred {
             self.expr(func)?;
-            self.sequence(args, Op::BuildTuple)?;
+            match args {
+                // A lone `*x` is passed as is: CALL_FUNCTION_EX converts it (and names
+                // the function if it is not iterable), as CPython 3.11 compiles it.
+                [Expr { kind: ExprKind::Starred(inner), .. }] => self.expr(inner)?,
+                _ => self.sequence(args, Op::BuildTuple)?,
+            }
             if !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
                 // sequence() emitted BuildTuple already
             }

@@ -203,11 +203,12 @@ pub fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
                 visit_opt(&g.exc_state, visit);
             }
         }
-        Payload::Property { fget, fset, fdel, doc } => {
-            visit_opt(fget, visit);
-            visit_opt(fset, visit);
-            visit_opt(fdel, visit);
-            visit_opt(doc, visit);
+        Payload::Property(p) => {
+            visit_opt(&p.fget, visit);
+            visit_opt(&p.fset, visit);
+            visit_opt(&p.fdel, visit);
+            visit_opt(&p.doc, visit);
+            visit_opt(&p.name.borrow(), visit);
         }
         Payload::StaticMethod(f) | Payload::ClassMethod(f) => visit(f),
         Payload::Super { ty, obj: o, obj_type } => {

@@ -147,7 +147,7 @@ pub fn make(vm: &Vm) -> PyResult {
         ("get_debug", get_debug),
     ];
     for (n, f) in fns {
-        def_in(vm, &d, n, *f);
+        def_in(vm, &m, n, *f);
     }
     let st = gc::state();
     let garbage = st.garbage.borrow().clone().unwrap_or_else(|| object::new_list(vec![]));

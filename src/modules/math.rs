@@ -325,7 +325,7 @@ pub fn make(vm: &Vm) -> PyResult {
         ("fsum", fsum),
     ];
     for (n, f) in fns {
-        def_in(vm, &d, n, *f);
+        def_in(vm, &m, n, *f);
     }
     for (n, v) in [("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("tau", std::f64::consts::TAU), ("inf", f64::INFINITY), ("nan", f64::NAN)] {
         vm.dict_set(&d, object::str::intern(n), object::new_float(v))?;

@@ -14,6 +14,25 @@ use crate::object::types::builtin_types;
 use crate::object::{self, ModuleData, ObjRef, Payload, PyResult};
 use crate::vm::Vm;
 
+thread_local! {
+    /// The `builtins` module: created once, by `builtins_module_init`, over `vm.builtins`
+    /// (its namespace is the interpreter's builtins dict) and kept for the interpreter's life.
+    static BUILTINS_MODULE: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
+}
+
+/// Creates the `builtins` module over `vm.builtins` and registers it in `sys.modules`.
+pub fn builtins_module_init(vm: &Vm) -> ObjRef {
+    let m = ObjRef::new(&builtin_types().module, Payload::Module(Box::new(ModuleData { name: "builtins".to_string(), dict: vm.builtins.clone() })));
+    BUILTINS_MODULE.with(|b| *b.borrow_mut() = Some(m.clone()));
+    let _ = vm.dict_set(&vm.modules, object::str::intern("builtins"), m.clone());
+    m
+}
+
+/// The `builtins` module object (None before `builtins_module_init` ran).
+pub fn builtins_module() -> Option<ObjRef> {
+    BUILTINS_MODULE.with(|b| b.borrow().clone())
+}
+
 /// A new module object named `name` with a fresh namespace.
 #[must_use]
 pub fn new_module(vm: &Vm, name: &str) -> ObjRef {
@@ -42,14 +61,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> Option<PyResult> {
         "math" => math::make(vm),
         "time" => time::make(vm),
         "weakref" | "_weakref" => weakref::make(vm),
-        "builtins" => {
-            let m = new_module(vm, "builtins");
-            let d = module_dict(&m).clone();
-            for (k, v) in crate::builtins::dict::dict_items(&vm.builtins) {
-                let _ = vm.dict_set(&d, k, v);
-            }
-            Ok(m)
-        }
+        "builtins" => Ok(builtins_module()?),
         _ => {
             let (is_pkg, src) = frozen::find(name)?;
             frozen::load(vm, name, is_pkg, src)

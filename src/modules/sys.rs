@@ -146,7 +146,7 @@ pub fn init(vm: &Vm) {
         ("_getframe", getframe_unsupported),
     ];
     for (n, f) in fns {
-        def_in(vm, &d, n, *f);
+        def_in(vm, &m, n, *f);
     }
     let set = |k: &str, v: ObjRef| {
         let _ = vm.dict_set(&d, object::str::intern(k), v);

@@ -2,7 +2,7 @@
 
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use super::{module_dict, new_module};
+use super::new_module;
 use crate::builtins::{arity, def_in};
 use crate::object::{self, ObjRef, PyResult};
 use crate::vm::Vm;
@@ -44,7 +44,6 @@ fn sleep(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 
 pub fn make(vm: &Vm) -> PyResult {
     let m = new_module(vm, "time");
-    let d = module_dict(&m).clone();
     let fns: &[(&'static str, object::NativeFn)] = &[
         ("time", time),
         ("time_ns", time_ns),
@@ -56,7 +55,7 @@ pub fn make(vm: &Vm) -> PyResult {
         ("sleep", sleep),
     ];
     for (n, f) in fns {
-        def_in(vm, &d, n, *f);
+        def_in(vm, &m, n, *f);
     }
     Ok(m)
 }

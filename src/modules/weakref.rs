@@ -317,9 +317,9 @@ pub fn make(vm: &Vm) -> PyResult {
     set("ReferenceType", r)?;
     set("ProxyType", p)?;
     set("CallableProxyType", cp)?;
-    def_in(vm, &d, "proxy", proxy);
-    def_in(vm, &d, "getweakrefcount", getweakrefcount);
-    def_in(vm, &d, "getweakrefs", getweakrefs);
+    def_in(vm, &m, "proxy", proxy);
+    def_in(vm, &m, "getweakrefcount", getweakrefcount);
+    def_in(vm, &m, "getweakrefs", getweakrefs);
     set("__builtins__", vm.builtins.clone())?;
     let code = crate::run::compile_source(vm, SOURCE, "<frozen weakref>", crate::compiler::Mode::Exec)?;
     let frame = vm.make_namespace_frame(code, d.clone(), Some(d.clone()), None);

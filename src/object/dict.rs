@@ -4,8 +4,9 @@
 //! Invariants:
 //! - `indices.len()` is 0 or a power of two; a slot is EMPTY, DUMMY or an index into
 //!   `entries`; `entries[i]` is None once deleted.
-//! - `used` counts live entries; `fill` counts non-EMPTY slots; the index table is grown
-//!   before `fill` reaches 2/3 of its size.
+//! - `used` counts live entries; `fill` counts non-EMPTY slots; deleted entries keep
+//!   their position in `entries` (only popitem drops trailing ones), so `fill <=
+//!   entries.len()`; the index table is grown before `entries.len()` reaches 2/3 of its size.
 //! - `version` changes on every mutation, so a lookup that released its borrow to run a
 //!   Python `__eq__` can tell the table changed under it and restart.
 //! - Lookups that may run Python code (`lookup`, `set_item`, `del_item`) take the table
@@ -159,7 +160,9 @@ impl DictTable {
 
     /// Appends a new entry for a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: ObjRef, value: ObjRef) {
-        if self.indices.is_empty() || (self.fill + 1) * 3 > self.indices.len() * 2 {
+        // Deleted entries keep their slot in `entries` until a resize compacts them, so
+        // the entry count (never below `fill`) bounds growth (CPython's dk_usable).
+        if self.indices.is_empty() || (self.entries.len() + 1) * 3 > self.indices.len() * 2 {
             self.resize((self.used + 1) * 3);
         }
         let mask = self.indices.len() - 1;
@@ -232,10 +235,15 @@ impl DictTable {
         }
         self.used -= 1;
         self.version += 1;
-        // Trailing deleted entries can be dropped so popitem stays O(1) amortised.
-        while matches!(self.entries.last(), Some(None)) {
-            self.entries.pop();
-        }
+        e
+    }
+
+    /// Removes the last live entry `i` and the deleted entries after it (CPython's
+    /// popitem sets dk_nentries to `i`, so popitem stays O(1) amortised). A plain
+    /// deletion keeps its entry slot: iterators rely on positions not being reused.
+    pub fn pop_last_entry(&mut self, i: usize) -> DictEntry {
+        let e = self.remove_entry(i);
+        self.entries.truncate(i);
         e
     }
 

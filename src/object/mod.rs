@@ -74,6 +74,17 @@ pub struct ExcData {
     pub attr_ctx: RefCell<Option<(ObjRef, String)>>,
 }
 
+/// A `property`. The accessors never change after creation (`getter`/`setter`/`deleter`
+/// build new properties); `name` is the attribute name `__set_name__` recorded, used in
+/// error messages.
+pub struct PropertyData {
+    pub fget: Option<ObjRef>,
+    pub fset: Option<ObjRef>,
+    pub fdel: Option<ObjRef>,
+    pub doc: Option<ObjRef>,
+    pub name: RefCell<Option<ObjRef>>,
+}
+
 pub struct TracebackData {
     pub next: Option<ObjRef>,
     pub code: ObjRef,
@@ -111,7 +122,10 @@ pub enum IterState {
     Seq { seq: ObjRef, index: usize },
     Range { next: i64, step: i64, remaining: u64 },
     Str { s: ObjRef, pos: usize },
-    DictKeys { dict: ObjRef, pos: usize, len: usize, kind: DictViewKind },
+    /// `len` is the dict's size when iteration started (usize::MAX once a size change
+    /// was reported); `remaining` counts the entries still to yield (CPython's di_len):
+    /// an entry found when it is 0 means keys were replaced during iteration.
+    DictKeys { dict: ObjRef, pos: usize, len: usize, remaining: usize, kind: DictViewKind },
     SetIter { set: ObjRef, pos: usize, len: usize },
     /// The old-style `__getitem__` protocol (and `iter(callable, sentinel)` when sentinel is Some).
     GetItem { obj: ObjRef, index: usize },
@@ -161,7 +175,7 @@ pub enum Payload {
     Module(Box<ModuleData>),
     Iter(Box<RefCell<IterState>>),
     Generator(Box<RefCell<crate::vm::GenState>>),
-    Property { fget: Option<ObjRef>, fset: Option<ObjRef>, fdel: Option<ObjRef>, doc: Option<ObjRef> },
+    Property(Box<PropertyData>),
     StaticMethod(ObjRef),
     ClassMethod(ObjRef),
     Super { ty: ObjRef, obj: Option<ObjRef>, obj_type: Option<ObjRef> },

@@ -112,7 +112,7 @@ impl Vm {
 
     fn is_data_descriptor(&self, d: &ObjRef) -> bool {
         match d.payload() {
-            Payload::Property { .. } => true,
+            Payload::Property(_) => true,
             Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_) => false,
             _ => {
                 let td = d.type_data();
@@ -135,11 +135,11 @@ impl Vm {
             },
             Payload::StaticMethod(f) => Ok(f.clone()),
             Payload::ClassMethod(f) => Ok(ObjRef::new(&t.method, Payload::BoundMethod { func: f.clone(), self_: owner.clone() })),
-            Payload::Property { fget, .. } => match obj {
+            Payload::Property(p) => match obj {
                 None => Ok(d.clone()),
-                Some(o) => match fget {
+                Some(o) => match &p.fget {
                     Some(g) => self.call(g, &[o.clone()], None),
-                    None => Err(self.attribute_error(format!("property {} of '{}' object has no getter", self.property_name(d), o.type_name()))),
+                    None => Err(self.attribute_error(self.property_error(d, o, "getter"))),
                 },
             },
             _ => {
@@ -155,15 +155,20 @@ impl Vm {
         }
     }
 
-    pub fn property_name(&self, p: &ObjRef) -> String {
-        if let Payload::Property { fget, fset, .. } = p.payload() {
-            if let Some(f) = fget.as_ref().or(fset.as_ref()) {
-                if let Ok(n) = self.getattr_str(f, "__name__") {
-                    return format!("'{}'", n.as_str().unwrap_or("?"));
-                }
-            }
+    /// CPython 3.11's message for a missing property accessor (`what` is getter, setter
+    /// or deleter): it names the property when `__set_name__` recorded a name, and the
+    /// object's type by qualified name.
+    pub fn property_error(&self, p: &ObjRef, obj: &PyObject, what: &str) -> String {
+        let qualname = obj.type_data().qualname.borrow().clone();
+        let name = match p.payload() {
+            Payload::Property(pd) => pd.name.borrow().clone(),
+            _ => None,
+        };
+        let name_repr = name.and_then(|n| self.repr_string(&n).ok());
+        match name_repr {
+            Some(n) => format!("property {} of '{}' object has no {}", n, qualname, what),
+            None => format!("property of '{}' object has no {}", qualname, what),
         }
-        "'?'".to_string()
     }
 
     fn type_getattr(&self, ty: &ObjRef, name: &ObjRef, n: &str) -> PyResult {
@@ -281,23 +286,21 @@ impl Vm {
         if let Some(r) = crate::builtins::native_attrs::set(self, obj, n, value.clone()) {
             return r;
         }
+        if let Some(e) = crate::builtins::native_attrs::readonly_error(self, obj, n) {
+            return Err(e);
+        }
         let td = obj.type_data();
         if let Some(d) = td.lookup(n) {
             match d.payload() {
-                Payload::Property { fset, fdel, .. } => {
-                    let f = if value.is_some() { fset } else { fdel };
+                Payload::Property(p) => {
+                    let f = if value.is_some() { &p.fset } else { &p.fdel };
                     return match f {
                         Some(f) => {
                             let mut args = vec![obj.clone()];
                             args.extend(value);
                             self.call(f, &args, None).map(|_| ())
                         }
-                        None => Err(self.attribute_error(format!(
-                            "property {} of '{}' object has no {}",
-                            self.property_name(&d),
-                            obj.type_name(),
-                            if value.is_some() { "setter" } else { "deleter" }
-                        ))),
+                        None => Err(self.attribute_error(self.property_error(&d, obj, if value.is_some() { "setter" } else { "deleter" }))),
                     };
                 }
                 Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_) => {}

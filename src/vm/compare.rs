@@ -251,6 +251,17 @@ impl Vm {
                 let e = f1.is(f2) && s1.is(s2);
                 return Ok(Some(object::new_bool(e == (op == CmpOp::Eq))));
             }
+            // Builtin methods are equal when they wrap the same function and are bound
+            // to the same object (CPython's meth_richcompare).
+            (Payload::Builtin(x), Payload::Builtin(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let same_self = match (&x.self_, &y.self_) {
+                    (Some(p), Some(q)) => p.is(q),
+                    (None, None) => true,
+                    _ => false,
+                };
+                let e = a.is(b) || (same_self && x.func as usize == y.func as usize && x.name == y.name);
+                return Ok(Some(object::new_bool(e == (op == CmpOp::Eq))));
+            }
             (Payload::WeakRef(_), _) => return self.native_compare(a, b, op),
             _ => {
                 return Ok(match op {

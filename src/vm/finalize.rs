@@ -115,8 +115,9 @@ impl Vm {
     /// only the permanent objects (types, singletons) remain; the leak check counts
     /// what is left.
     pub fn teardown(&self) {
-        // Every module but sys goes (sys and its contents predate the program).
-        let names: Vec<ObjRef> = crate::builtins::dict::dict_items(&self.modules).into_iter().map(|(k, _)| k).filter(|k| k.as_str() != Some("sys")).collect();
+        // Every module but sys and builtins goes (they and their contents predate the program).
+        let names: Vec<ObjRef> =
+            crate::builtins::dict::dict_items(&self.modules).into_iter().map(|(k, _)| k).filter(|k| !matches!(k.as_str(), Some("sys") | Some("builtins"))).collect();
         for k in names {
             let _ = self.dict_del(&self.modules, &k);
         }

@@ -45,7 +45,7 @@ impl Vm {
             }
             Payload::Dict(d) => {
                 let len = d.borrow().len();
-                mk(&t.dict_keyiterator, IterState::DictKeys { dict: o.clone(), pos: 0, len, kind: DictViewKind::Keys })
+                mk(&t.dict_keyiterator, IterState::DictKeys { dict: o.clone(), pos: 0, len, remaining: len, kind: DictViewKind::Keys })
             }
             Payload::DictView { dict, kind } => {
                 let len = dict.as_dict().map(|d| d.borrow().len()).unwrap_or(0);
@@ -54,7 +54,7 @@ impl Vm {
                     DictViewKind::Values => &t.dict_valueiterator,
                     DictViewKind::Items => &t.dict_itemiterator,
                 };
-                mk(ty, IterState::DictKeys { dict: dict.clone(), pos: 0, len, kind: *kind })
+                mk(ty, IterState::DictKeys { dict: dict.clone(), pos: 0, len, remaining: len, kind: *kind })
             }
             Payload::Set(s) => {
                 let len = s.borrow().len();
@@ -138,7 +138,7 @@ impl Vm {
                 let mut buf = [0u8; 4];
                 Ok(Some(object::new_str(c.encode_utf8(&mut buf))))
             }
-            IterState::DictKeys { dict, pos, len, kind } => {
+            IterState::DictKeys { dict, pos, len, remaining, kind } => {
                 let d = dict.as_dict().expect("dict");
                 let t = d.borrow();
                 if t.len() != *len {
@@ -146,8 +146,18 @@ impl Vm {
                     return Err(self.runtime_error("dictionary changed size during iteration"));
                 }
                 match t.next_entry(*pos) {
+                    Some(_) if *remaining == 0 => {
+                        // Like CPython, the iterator is exhausted after this error. The
+                        // dict reference is released after the state borrow ends.
+                        drop(t);
+                        let old = std::mem::replace(&mut *s, IterState::Exhausted);
+                        drop(s);
+                        drop(old);
+                        Err(self.runtime_error("dictionary keys changed during iteration"))
+                    }
                     Some((p, e)) => {
                         *pos = p + 1;
+                        *remaining -= 1;
                         Ok(Some(match kind {
                             DictViewKind::Keys => e.key.clone(),
                             DictViewKind::Values => e.value.clone(),
