@@ -99,6 +99,14 @@ pub fn dict_get_str(vm: &Vm, d: &ObjRef, key: &str) -> PyResult<Option<ObjRef>> 
     }
 }
 
+/// Looks up a str key object by content, using the key's cached hash (names in code
+/// objects are interned str objects, so this hashes nothing on the hot path).
+pub fn dict_get_name(d: &ObjRef, key: &ObjRef) -> Option<ObjRef> {
+    let (t, k) = (d.as_dict()?, key.as_str_data()?);
+    let r = t.borrow().get_str(&k.s, k.hash()).cloned();
+    r
+}
+
 pub fn dict_set_str(vm: &Vm, d: &ObjRef, key: &str, v: ObjRef) -> PyResult<()> {
     vm.dict_set(d, object::str::intern(key), v)
 }

@@ -12,6 +12,9 @@ use crate::bytecode::CodeFlags;
 use crate::object::types::builtin_types;
 use crate::object::{self, FunctionData, ObjRef, Payload, PyResult};
 
+/// Frames kept for reuse (CPython keeps a free list of frame objects too).
+const FRAME_POOL_SIZE: usize = 64;
+
 thread_local! {
     static NATIVE_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
@@ -160,7 +163,7 @@ impl Vm {
     /// Runs a frame that does not yield to completion.
     pub fn run_frame(&self, frame: Box<Frame>) -> PyResult {
         let (r, f) = self.eval_frame(frame);
-        drop(f);
+        self.recycle_frame(f);
         match r {
             Ok(Exit::Return(v)) => Ok(v),
             Ok(Exit::Yield(_)) => Err(self.runtime_error("yield outside a generator frame")),
@@ -210,7 +213,8 @@ impl Vm {
         let npos = args.len() - nkw;
         let argcount = code.argcount as usize;
         let total = code.total_args();
-        let mut fast: Vec<Option<ObjRef>> = vec![None; code.nlocalsplus()];
+        let mut frame = self.alloc_frame(fd.code.clone(), fd.globals.clone(), None, code);
+        let fast = &mut frame.fast;
         let has_varargs = code.flags & CodeFlags::VARARGS != 0;
         let has_varkw = code.flags & CodeFlags::VARKEYWORDS != 0;
         let qual = || fd.qualname.borrow().as_str().unwrap_or("?").to_string();
@@ -348,51 +352,73 @@ impl Vm {
                 fast[base + i] = Some(c.clone());
             }
         }
-        Ok(Box::new(Frame {
-            code: fd.code.clone(),
-            globals: fd.globals.clone(),
-            builtins: self.builtins.clone(),
-            locals: None,
-            fast,
-            stack: Vec::with_capacity(code.stacksize as usize),
-            blocks: Vec::new(),
-            pc: 0,
-            lasti: 0,
-            kwnames: None,
-            pending_throw: None,
-            frame_obj: None,
-        }))
+        Ok(frame)
+    }
+
+    /// A frame for `code` from the frame free list (or a new one): `fast` holds
+    /// `nlocalsplus` empty slots, everything else is reset.
+    pub fn alloc_frame(&self, code_obj: ObjRef, globals: ObjRef, locals: Option<ObjRef>, code: &crate::bytecode::CodeObject) -> Box<Frame> {
+        let pooled = self.frame_pool.borrow_mut().pop();
+        match pooled {
+            Some(mut f) => {
+                f.code = code_obj;
+                f.globals = globals;
+                f.builtins = self.builtins.clone();
+                f.locals = locals;
+                f.fast.resize(code.nlocalsplus(), None);
+                f.stack.reserve(code.stacksize as usize);
+                f.pc = 0;
+                f.lasti = 0;
+                f
+            }
+            None => Box::new(Frame {
+                code: code_obj,
+                globals,
+                builtins: self.builtins.clone(),
+                locals,
+                fast: vec![None; code.nlocalsplus()],
+                stack: Vec::with_capacity(code.stacksize as usize),
+                blocks: Vec::new(),
+                pc: 0,
+                lasti: 0,
+                kwnames: None,
+                pending_throw: None,
+                frame_obj: None,
+            }),
+        }
+    }
+
+    /// Returns a finished frame to the free list: its references are released first
+    /// (locals first to last, as CPython clears a frame), with no borrow held while
+    /// destructors run.
+    pub fn recycle_frame(&self, mut f: Box<Frame>) {
+        f.release();
+        let none = object::none();
+        f.code = none.clone();
+        f.globals = none.clone();
+        f.builtins = none;
+        let mut pool = self.frame_pool.borrow_mut();
+        if pool.len() < FRAME_POOL_SIZE {
+            pool.push(f);
+        }
     }
 
     /// A frame for module or class-body code with `locals` as its namespace.
     pub fn make_namespace_frame(&self, code: ObjRef, globals: ObjRef, locals: Option<ObjRef>, closure: Option<&ObjRef>) -> Box<Frame> {
-        let c = code.as_code().expect("code");
-        let mut fast: Vec<Option<ObjRef>> = vec![None; c.nlocalsplus()];
+        let code_obj = code.clone();
+        let c = code_obj.as_code().expect("code");
+        let mut frame = self.alloc_frame(code, globals, locals, c);
         let nvars = c.varnames.len();
         for i in 0..c.cellvars.len() {
-            fast[nvars + i] = Some(object::new_cell(None));
+            frame.fast[nvars + i] = Some(object::new_cell(None));
         }
         if let Some(cl) = closure {
             let base = nvars + c.cellvars.len();
             for (i, cell) in cl.as_tuple().unwrap_or(&[]).iter().enumerate() {
-                fast[base + i] = Some(cell.clone());
+                frame.fast[base + i] = Some(cell.clone());
             }
         }
-        let stacksize = c.stacksize as usize;
-        Box::new(Frame {
-            code,
-            globals,
-            builtins: self.builtins.clone(),
-            locals,
-            fast,
-            stack: Vec::with_capacity(stacksize),
-            blocks: Vec::new(),
-            pc: 0,
-            lasti: 0,
-            kwnames: None,
-            pending_throw: None,
-            frame_obj: None,
-        })
+        frame
     }
 
     /// Calls a type object: `type(x)`, metaclass `__call__`, else `__new__` then `__init__`.

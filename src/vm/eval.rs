@@ -64,7 +64,7 @@ impl Vm {
                         None => return (Ok(Exit::Return(v)), f),
                         Some(caller) => {
                             let done = std::mem::replace(&mut f, caller);
-                            drop(done);
+                            self.recycle_frame(done);
                             f.stack.push(v);
                         }
                     }
@@ -103,7 +103,7 @@ impl Vm {
                 None => return Err(e),
                 Some(caller) => {
                     let done = std::mem::replace(f, caller);
-                    drop(done);
+                    self.recycle_frame(done);
                     self.add_traceback(&e.exc, f);
                 }
             }
@@ -330,7 +330,15 @@ impl Vm {
                 Op::CompareOp => {
                     let b = pop!();
                     let a = pop!();
-                    let v = tri!(self.rich_compare(&a, &b, super::compare::CmpOp::from_arg(ins.arg)));
+                    let op = super::compare::CmpOp::from_arg(ins.arg);
+                    if let (Some(crate::object::Int::Small(x)), Some(crate::object::Int::Small(y))) = (a.as_int(), b.as_int()) {
+                        let t = builtin_types();
+                        if a.ty().is(&t.int) && b.ty().is(&t.int) {
+                            f.stack.push(object::new_bool(op.test(x.cmp(y))));
+                            continue;
+                        }
+                    }
+                    let v = tri!(self.rich_compare(&a, &b, op));
                     f.stack.push(v);
                 }
                 Op::IsOp => {
@@ -696,10 +704,9 @@ impl Vm {
     }
 
     fn load_name(&self, f: &Frame, name: &ObjRef) -> PyResult {
-        let s = name.as_str().unwrap_or("");
         if let Some(l) = &f.locals {
-            if l.as_dict().is_some() {
-                if let Some(v) = crate::builtins::dict::dict_get_str(self, l, s)? {
+            if l.ty().is(&builtin_types().dict) {
+                if let Some(v) = crate::builtins::dict::dict_get_name(l, name) {
                     return Ok(v);
                 }
             } else {
@@ -714,14 +721,13 @@ impl Vm {
     }
 
     fn load_global(&self, f: &Frame, name: &ObjRef) -> PyResult {
-        let s = name.as_str().unwrap_or("");
-        if let Some(v) = crate::builtins::dict::dict_get_str(self, &f.globals, s)? {
+        if let Some(v) = crate::builtins::dict::dict_get_name(&f.globals, name) {
             return Ok(v);
         }
-        if let Some(v) = crate::builtins::dict::dict_get_str(self, &f.builtins, s)? {
+        if let Some(v) = crate::builtins::dict::dict_get_name(&f.builtins, name) {
             return Ok(v);
         }
-        Err(self.name_error_suggest(f, s))
+        Err(self.name_error_suggest(f, name.as_str().unwrap_or("")))
     }
 
     /// NameError with CPython's "Did you mean" suggestion (locals, then globals, then

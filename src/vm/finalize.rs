@@ -123,6 +123,8 @@ impl Vm {
         }
         self.exc_info.borrow_mut().take();
         self.sources.borrow_mut().clear();
+        let pool = std::mem::take(&mut *self.frame_pool.borrow_mut());
+        drop(pool);
         crate::gc::release_module_state();
         crate::gc::collect_with_callback(self, 2);
     }

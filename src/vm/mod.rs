@@ -58,16 +58,37 @@ pub struct Frame {
     pub frame_obj: Option<ObjRef>,
 }
 
-impl Drop for Frame {
-    /// A frame whose frame object outlives it hands its locals over to that object.
-    fn drop(&mut self) {
+impl Frame {
+    /// Ends the frame: a frame object that outlives it takes over its locals; all other
+    /// references are released, locals first to last. Capacities are kept for reuse.
+    pub fn release(&mut self) {
         if let Some(fo) = self.frame_obj.take() {
             if fo.refcnt() > 1 {
                 if let crate::object::Payload::Frame(fd) = fo.payload() {
-                    *fd.locals.borrow_mut() = std::mem::take(&mut self.fast);
+                    let cap = self.fast.capacity();
+                    *fd.locals.borrow_mut() = std::mem::replace(&mut self.fast, Vec::with_capacity(cap));
                 }
             }
         }
+        // Taken out first: a destructor run by a released local must not see the frame
+        // half-cleared through `self`.
+        let mut fast = std::mem::take(&mut self.fast);
+        for slot in fast.iter_mut() {
+            drop(slot.take());
+        }
+        fast.clear();
+        self.fast = fast;
+        self.stack.clear();
+        self.blocks.clear();
+        self.locals = None;
+        self.kwnames = None;
+        self.pending_throw = None;
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        self.release();
     }
 }
 
@@ -124,6 +145,8 @@ pub struct Vm {
     /// Invariant: every pointer is the address of a boxed frame owned by a running eval
     /// loop; it is popped before that frame is dropped or handed back.
     pub frame_stack: RefCell<Vec<*const Frame>>,
+    /// Finished frames kept for reuse (see `Vm::recycle_frame`).
+    pub frame_pool: RefCell<Vec<Box<Frame>>>,
 }
 
 impl Vm {
@@ -144,6 +167,7 @@ impl Vm {
             repr_stack: RefCell::new(Vec::new()),
             stdout_buf: RefCell::new(Vec::new()),
             frame_stack: RefCell::new(Vec::new()),
+            frame_pool: RefCell::new(Vec::new()),
         };
         exceptions::init_exception_types(&vm);
         crate::builtins::init(&vm);
