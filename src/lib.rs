@@ -18,7 +18,9 @@ pub mod memory;
 pub mod modules;
 pub mod object;
 pub mod parser;
+pub mod repl;
 pub mod run;
+pub mod signals;
 pub mod vm;
 
 pub use vm::Vm;

@@ -5,6 +5,8 @@ use std::io::{IsTerminal, Read};
 const USAGE: &str = "usage: ouro [option] ... [-c cmd | file | -] [arg] ...
 Options:
   -c cmd     program passed in as string
+  -i         inspect interactively after running the script or command
+  -q         don't print the banner when the interactive prompt starts
   --dis FILE print the bytecode of FILE instead of running it
   -X showrefcount
              at exit, print the references and blocks the program left alive
@@ -16,6 +18,7 @@ Options:
   --version  print the version number and exit
 file         program read from script file
 -            program read from stdin (default when stdin is not a terminal)
+             (no file and a terminal on stdin: the interactive prompt)
 arg ...      arguments passed to program in sys.argv[1:]
 ";
 
@@ -32,6 +35,10 @@ fn main() {
     // stack overflow.
     let child = std::thread::Builder::new().stack_size(STACK_SIZE).spawn(move || real_main(args)).expect("spawn interpreter thread");
     let code = child.join().unwrap_or(1);
+    if ouro::signals::sigint_exit_requested() {
+        // An uncaught KeyboardInterrupt ends the process the way CPython does.
+        ouro::signals::exit_by_sigint();
+    }
     std::process::exit(code);
 }
 
@@ -54,6 +61,8 @@ fn real_main(args: Vec<String>) -> i32 {
     let mut dis = false;
     let mut show_refcount = false;
     let mut gc_stress = false;
+    let mut inspect = false;
+    let mut quiet = false;
     let mut source = None;
     while i < args.len() {
         let a = &args[i];
@@ -67,6 +76,8 @@ fn real_main(args: Vec<String>) -> i32 {
                 return 0;
             }
             "--dis" => dis = true,
+            "-i" => inspect = true,
+            "-q" => quiet = true,
             "-X" => {
                 i += 1;
                 match args.get(i).map(|s| s.as_str()) {
@@ -107,13 +118,14 @@ fn real_main(args: Vec<String>) -> i32 {
     let rest: Vec<String> = args[i.min(args.len())..].to_vec();
     let source = match source {
         Some(s) => s,
-        None => {
-            if std::io::stdin().is_terminal() {
-                eprintln!("Ouro {}: the interactive prompt is not available yet; pass a file, -c CODE, or a script on stdin.", env!("CARGO_PKG_VERSION"));
+        None if inspect || std::io::stdin().is_terminal() => {
+            if dis {
+                eprintln!("ouro: --dis needs a file");
                 return 2;
             }
-            Source::Stdin
+            return interactive(ouro::Vm::new(), None, &rest, quiet, show_refcount, gc_stress);
         }
+        None => Source::Stdin,
     };
     let (src, filename, argv0) = match &source {
         Source::File(f) => match std::fs::read_to_string(f) {
@@ -143,10 +155,82 @@ fn real_main(args: Vec<String>) -> i32 {
             Err(e) => ouro::run::handle_uncaught(&vm, &e),
         };
     }
+    if inspect && !matches!(source, Source::Stdin) {
+        return interactive(vm, Some((source, src, filename, argv0)), &rest, quiet, show_refcount, gc_stress);
+    }
     set_argv_and_path(&vm, &argv0, &rest, &source);
     let base = ouro::run::baseline();
     ouro::gc::state().stress.set(gc_stress);
-    let status = ouro::run::run_main(&vm, &src, &filename);
+    ouro::signals::install(false);
+    let status = run_script(&vm, &src, &filename);
+    let (refs, blocks) = ouro::run::finish(&vm, base);
+    if show_refcount {
+        eprintln!("[{} refs, {} blocks]", refs, blocks);
+    }
+    status
+}
+
+/// Runs source as `__main__` (like `ouro::run::run_main`), remembering an uncaught
+/// KeyboardInterrupt so that `main` ends the process with SIGINT, as CPython does.
+fn run_script(vm: &ouro::Vm, src: &str, filename: &str) -> i32 {
+    ouro::vm::finalize::install(vm);
+    vm.register_source(filename, src);
+    let m = ouro::run::main_module(vm, if filename.starts_with('<') { None } else { Some(filename) });
+    let globals = ouro::modules::module_dict(&m).clone();
+    let r = ouro::repl::run_source(vm, src, filename, &globals, ouro::compiler::Mode::Exec);
+    drop(globals);
+    drop(m);
+    let status = match r {
+        Ok(()) => 0,
+        Err(e) => {
+            let interrupted = e.is(&vm.exc_type("KeyboardInterrupt"));
+            let status = ouro::run::handle_uncaught(vm, &e);
+            if interrupted {
+                ouro::signals::request_sigint_exit();
+            }
+            status
+        }
+    };
+    vm.clear_modules_at_exit();
+    vm.flush_stdout();
+    status
+}
+
+/// The interactive prompt, after running `script` (source, text, filename, argv[0])
+/// in `__main__` when one is given (`-i`).
+fn interactive(vm: ouro::Vm, script: Option<(Source, String, String, String)>, rest: &[String], quiet: bool, show_refcount: bool, gc_stress: bool) -> i32 {
+    match &script {
+        Some((source, _, _, argv0)) => set_argv_and_path(&vm, argv0, rest, source),
+        None => set_argv_and_path(&vm, "", rest, &Source::Stdin),
+    }
+    let base = ouro::run::baseline();
+    ouro::gc::state().stress.set(gc_stress);
+    ouro::signals::install(true);
+    ouro::vm::finalize::install(&vm);
+    let status = {
+        let filename = script.as_ref().map(|s| s.2.as_str());
+        let m = ouro::run::main_module(&vm, filename.filter(|f| !f.starts_with('<')));
+        let globals = ouro::modules::module_dict(&m).clone();
+        match &script {
+            Some((_, src, filename, _)) => {
+                vm.register_source(filename, src);
+                if let Err(e) = ouro::repl::run_source(&vm, src, filename, &globals, ouro::compiler::Mode::Exec) {
+                    // Under -i even SystemExit only prints its traceback.
+                    vm.flush_stdout();
+                    vm.print_exception(&e.exc);
+                }
+                vm.flush_stdout();
+            }
+            None => {
+                if !quiet {
+                    vm.write_stderr(&ouro::repl::banner());
+                }
+            }
+        }
+        ouro::repl::run(&vm, &globals)
+    };
+    vm.clear_modules_at_exit();
+    vm.flush_stdout();
     let (refs, blocks) = ouro::run::finish(&vm, base);
     if show_refcount {
         eprintln!("[{} refs, {} blocks]", refs, blocks);

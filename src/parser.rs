@@ -134,11 +134,18 @@ fn too_deep_error(span: ast::Span) -> PErr {
 
 /// True when `src` fails to parse only because input ended early (unclosed bracket,
 /// unterminated triple-quoted string, block header without body, trailing backslash):
-/// a REPL should then read more lines.
+/// a REPL should then read more lines. A decorator line ending the input (at any
+/// indentation) also asks for more: the definition it decorates follows.
 pub fn is_incomplete(src: &str) -> bool {
     match parse_inner(src, 0, Mode::Module) {
         Ok(_) => false,
-        Err(e) => e.incomplete,
+        Err(e) => {
+            e.incomplete || {
+                let body = src.trim_end();
+                let last_start = body.rfind('\n').map_or(0, |p| p + 1);
+                body[last_start..].trim_start().starts_with('@') && e.start >= last_start
+            }
+        }
     }
 }
 

@@ -9,6 +9,7 @@ pub mod dict;
 pub mod exception;
 pub mod float;
 pub mod functions;
+pub mod help;
 pub mod int;
 pub mod list;
 pub mod native_attrs;
@@ -200,4 +201,5 @@ pub fn init(vm: &Vm) {
     exception::init(vm);
     wrappers::init(vm);
     functions::init(vm);
+    help::init(vm);
 }

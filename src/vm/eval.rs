@@ -357,6 +357,9 @@ impl Vm {
                     if crate::gc::pending() {
                         crate::gc::collect_generations(self);
                     }
+                    if crate::signals::take_interrupt() {
+                        return Action::Error(self.new_error_args("KeyboardInterrupt", vec![]), false);
+                    }
                 }
                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                     let v = pop!();
@@ -492,6 +495,9 @@ impl Vm {
                 Op::CallFunction | Op::CallMethod => {
                     if crate::gc::pending() {
                         crate::gc::collect_generations(self);
+                    }
+                    if crate::signals::take_interrupt() {
+                        return Action::Error(self.new_error_args("KeyboardInterrupt", vec![]), false);
                     }
                     let kwnames = f.kwnames.take();
                     let n = f.stack.len();

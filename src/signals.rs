@@ -1,0 +1,94 @@
+//! SIGINT → `KeyboardInterrupt`.
+//!
+//! The handler only stores `true` into `INTERRUPTED`; the eval loop polls the flag at
+//! safe points (backward jumps and calls, beside the GC's check) through
+//! `take_interrupt`, which consumes it and lets the loop raise `KeyboardInterrupt` in
+//! the running frame. Like CPython, a script gets the handler only when SIGINT's
+//! inherited disposition is the default one: a process started with SIGINT ignored
+//! (e.g. `cmd &` in a non-interactive shell) keeps ignoring it. The interactive prompt
+//! installs it regardless: there Ctrl-C must always interrupt the running code.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set by the SIGINT handler; cleared by whoever consumes the interrupt.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Set when the program ended with an uncaught KeyboardInterrupt.
+static SIGINT_EXIT: AtomicBool = AtomicBool::new(false);
+
+/// True once `install` has put our handler in place.
+static INSTALLED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_sigint(_sig: libc::c_int) {
+    // Async-signal-safe: a single atomic store.
+    INTERRUPTED.store(true, Ordering::Relaxed);
+}
+
+/// Installs the SIGINT handler unless SIGINT is ignored (or `force`). Idempotent.
+#[cfg(unix)]
+pub fn install(force: bool) {
+    if INSTALLED.load(Ordering::Relaxed) {
+        return;
+    }
+    // SAFETY: `sigaction` is called with valid pointers to zero-initialised, then
+    // filled, `libc::sigaction` structs owned by this frame. The handler installed
+    // (`on_sigint`) is async-signal-safe: it performs one atomic store and nothing else.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGINT, std::ptr::null(), &mut old) != 0 {
+            return;
+        }
+        if old.sa_sigaction == libc::SIG_IGN && !force {
+            return;
+        }
+        let mut new: libc::sigaction = std::mem::zeroed();
+        new.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        new.sa_flags = libc::SA_RESTART;
+        libc::sigemptyset(&mut new.sa_mask);
+        if libc::sigaction(libc::SIGINT, &new, std::ptr::null_mut()) == 0 {
+            INSTALLED.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+pub fn install(_force: bool) {}
+
+/// Consumes a pending interrupt: true at most once per SIGINT received.
+#[inline]
+pub fn take_interrupt() -> bool {
+    INTERRUPTED.load(Ordering::Relaxed) && INTERRUPTED.swap(false, Ordering::Relaxed)
+}
+
+/// Forgets an interrupt that arrived while no Python code was running.
+pub fn clear() {
+    INTERRUPTED.store(false, Ordering::Relaxed);
+}
+
+/// Records an interrupt as if SIGINT had arrived (for tests and embedders).
+pub fn interrupt() {
+    INTERRUPTED.store(true, Ordering::Relaxed);
+}
+
+/// Asks `exit_by_sigint` to end the process once the interpreter has shut down.
+pub fn request_sigint_exit() {
+    SIGINT_EXIT.store(true, Ordering::Relaxed);
+}
+
+pub fn sigint_exit_requested() -> bool {
+    SIGINT_EXIT.load(Ordering::Relaxed)
+}
+
+/// Ends the process the way CPython does after an uncaught `KeyboardInterrupt`: with
+/// SIGINT's default action, so the parent sees "killed by SIGINT" (a shell reports
+/// status 130). Falls back to `exit(130)` if the signal does not end the process.
+pub fn exit_by_sigint() -> ! {
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition and raising a signal have no memory
+    // preconditions; SIGINT's default action terminates the process.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::raise(libc::SIGINT);
+    }
+    std::process::exit(130)
+}
