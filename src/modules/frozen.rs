@@ -9,6 +9,8 @@ use crate::vm::Vm;
 
 pub const FROZEN: &[(&str, bool, &str)] = &[
     ("string", false, include_str!("lib/string.py")),
+    ("itertools", false, include_str!("lib/itertools.py")),
+    ("platform", false, include_str!("lib/platform.py")),
 ];
 
 pub fn find(name: &str) -> Option<(bool, &'static str)> {
