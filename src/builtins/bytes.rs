@@ -219,8 +219,31 @@ fn ba_extend(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
 fn via_str(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, name: &str) -> PyResult {
     let to_s = |o: &ObjRef| -> Option<ObjRef> { as_bytes(o).map(|b| object::new_string(b.iter().map(|&c| c as char).collect())) };
     let mut conv: Vec<ObjRef> = Vec::with_capacity(args.len());
-    for a in args {
-        conv.push(to_s(a).unwrap_or_else(|| a.clone()));
+    for (i, a) in args.iter().enumerate() {
+        // The separator's join argument (any iterable) and startswith/endswith tuples
+        // hold bytes too: convert their items.
+        let items = if i == 1 && name == "join" {
+            Some(vm.collect(a)?)
+        } else {
+            a.as_tuple().map(|t| t.to_vec())
+        };
+        match (to_s(a), items) {
+            (Some(s), _) => conv.push(s),
+            (None, Some(items)) => {
+                let mut v = Vec::with_capacity(items.len());
+                for (j, x) in items.iter().enumerate() {
+                    match to_s(x) {
+                        Some(s) => v.push(s),
+                        None if name == "join" => {
+                            return Err(vm.type_error(format!("sequence item {}: expected a bytes-like object, {} found", j, x.type_name())));
+                        }
+                        None => v.push(x.clone()),
+                    }
+                }
+                conv.push(if name == "join" { object::new_list(v) } else { object::new_tuple(v) });
+            }
+            (None, None) => conv.push(a.clone()),
+        }
     }
     let m = super::str::str_method(name).ok_or_else(|| vm.attribute_error(name.to_string()))?;
     let r = m(vm, &conv, kw)?;

@@ -107,6 +107,24 @@ pub fn dict_get_name(d: &ObjRef, key: &ObjRef) -> Option<ObjRef> {
     r
 }
 
+/// Binds a name (an interned str from a code object) in an exact dict namespace by
+/// content and cached hash: STORE_NAME's fast path, running no Python code.
+pub fn dict_set_name(d: &ObjRef, name: &ObjRef, v: ObjRef) {
+    let (Some(t), Some(k)) = (d.as_dict(), name.as_str_data()) else { return };
+    let h = k.hash();
+    let found = t.borrow().find_str(&k.s, h);
+    match found {
+        Some(i) => {
+            let old = t.borrow_mut().replace_value(i, v);
+            drop(old);
+        }
+        None => {
+            crate::gc::maintain_dict_tracking(d, name, &v);
+            t.borrow_mut().insert_new(h, name.clone(), v);
+        }
+    }
+}
+
 pub fn dict_set_str(vm: &Vm, d: &ObjRef, key: &str, v: ObjRef) -> PyResult<()> {
     vm.dict_set(d, object::str::intern(key), v)
 }
@@ -381,6 +399,19 @@ fn view_repr(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
 fn view_contains(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     Ok(object::new_bool(vm.contains(&args[0], &args[1])?))
 }
+fn view_reversed(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let Payload::DictView { dict, kind } = args[0].payload() else { return Err(vm.type_error("dict view expected")) };
+    let items: Vec<ObjRef> = dict_items(dict)
+        .into_iter()
+        .rev()
+        .map(|(k, v)| match kind {
+            DictViewKind::Keys => k,
+            DictViewKind::Values => v,
+            DictViewKind::Items => object::new_tuple(vec![k, v]),
+        })
+        .collect();
+    vm.iter(&object::new_list(items))
+}
 fn view_isdisjoint(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     for x in vm.collect(&args[1])? {
         if vm.contains(&args[0], &x)? {
@@ -424,5 +455,6 @@ pub fn init(_vm: &Vm) {
         def(v, "__repr__", view_repr);
         def(v, "__contains__", view_contains);
         def(v, "isdisjoint", view_isdisjoint);
+        def(v, "__reversed__", view_reversed);
     }
 }

@@ -8,10 +8,50 @@ use crate::object::{self, ExcData, ObjRef, Payload, PyResult};
 use crate::vm::exceptions::exc_args;
 use crate::vm::Vm;
 
+/// An attribute stored in the exception's dict by `__init__`.
+fn attr(vm: &Vm, e: &ObjRef, name: &str) -> Option<ObjRef> {
+    e.dict().and_then(|d| super::dict::dict_get_str(vm, &d, name).ok().flatten())
+}
+
+fn int_attr(vm: &Vm, e: &ObjRef, name: &str) -> Option<i64> {
+    attr(vm, e, name).and_then(|v| v.as_int().and_then(|i| i.as_i64()))
+}
+
 pub fn exc_str(vm: &Vm, e: &ObjRef) -> PyResult {
     let args = exc_args(e);
     if e.is_instance(&vm.exc_type("KeyError")) && args.len() == 1 {
         return vm.repr(&args[0]);
+    }
+    if e.is_instance(&vm.exc_type("UnicodeDecodeError")) || e.is_instance(&vm.exc_type("UnicodeEncodeError")) {
+        if let (Some(enc), Some(start), Some(end), Some(reason)) = (attr(vm, e, "encoding"), int_attr(vm, e, "start"), int_attr(vm, e, "end"), attr(vm, e, "reason")) {
+            let obj = attr(vm, e, "object");
+            let (enc, reason) = (vm.str_string(&enc)?, vm.str_string(&reason)?);
+            let decode = e.is_instance(&vm.exc_type("UnicodeDecodeError"));
+            let s = if end - start == 1 {
+                if decode {
+                    let byte = obj.as_ref().and_then(super::bytes::as_bytes).and_then(|b| b.get(start as usize).copied()).unwrap_or(0);
+                    format!("'{}' codec can't decode byte 0x{:02x} in position {}: {}", enc, byte, start, reason)
+                } else {
+                    let c = obj.as_ref().and_then(|o| o.as_str_data().map(|d| d.char_at(start as usize) as u32)).unwrap_or(0);
+                    let esc = if c < 0x100 { format!("\\x{:02x}", c) } else if c < 0x10000 { format!("\\u{:04x}", c) } else { format!("\\U{:08x}", c) };
+                    format!("'{}' codec can't encode character '{}' in position {}: {}", enc, esc, start, reason)
+                }
+            } else {
+                let what = if decode { "decode bytes" } else { "encode characters" };
+                format!("'{}' codec can't {} in position {}-{}: {}", enc, what, start, end - 1, reason)
+            };
+            return Ok(object::new_string(s));
+        }
+    }
+    if e.is_instance(&vm.exc_type("OSError")) && (2..=5).contains(&args.len()) {
+        let mut s = format!("[Errno {}] {}", vm.str_string(&args[0])?, vm.str_string(&args[1])?);
+        if let Some(f) = args.get(2) {
+            s.push_str(&format!(": {}", vm.repr_string(f)?));
+        }
+        if let Some(f2) = args.get(4) {
+            s.push_str(&format!(" -> {}", vm.repr_string(f2)?));
+        }
+        return Ok(object::new_string(s));
     }
     match args.len() {
         0 => Ok(object::new_str("")),
@@ -32,12 +72,38 @@ pub fn exc_repr(vm: &Vm, e: &ObjRef) -> PyResult {
     Ok(object::new_string(format!("{}({})", name, inner)))
 }
 
+/// The OSError subclass CPython's `OSError.__new__` picks for an errno.
+fn oserror_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        1 | 13 => "PermissionError",
+        2 => "FileNotFoundError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 | 114 | 115 => "BlockingIOError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => return None,
+    })
+}
+
 fn exc_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     let pos = args[1..args.len() - nkw].to_vec();
-    let _ = vm;
+    let mut cls = args[0].clone();
+    if cls.is(&vm.exc_type("OSError")) && (2..=5).contains(&pos.len()) {
+        if let Some(sub) = pos[0].as_int().and_then(|i| i.as_i64()).and_then(oserror_subclass) {
+            cls = vm.exc_type(sub);
+        }
+    }
     Ok(ObjRef::new(
-        &args[0],
+        &cls,
         Payload::Exception(Box::new(ExcData {
             args: RefCell::new(object::new_tuple(pos)),
             traceback: RefCell::new(None),
@@ -53,28 +119,46 @@ fn exc_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 fn exc_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let nkw = kw.map(|k| k.len()).unwrap_or(0);
     let e = &args[0];
+    let pos = &args[1..args.len() - nkw];
     if nkw > 0 {
         let ty = e.type_data();
         let name = ty.name.borrow().clone();
-        // Some builtin exceptions take keyword-only attributes (name=, obj=, path=).
+        // The builtin base decides which keyword-only attributes are accepted
+        // (name=, obj=, path=); every other keyword is refused.
+        let base = ty.mro.borrow().iter().find(|t| !t.as_type().map(|x| x.heap).unwrap_or(true)).map(|t| t.as_type().unwrap().name.borrow().clone()).unwrap_or_default();
         if let Some(names) = kw {
-            let allowed: &[&str] = match name.as_str() {
+            let allowed: &[&str] = match base.as_str() {
                 "NameError" | "UnboundLocalError" => &["name"],
                 "AttributeError" => &["name", "obj"],
                 "ImportError" | "ModuleNotFoundError" => &["name", "path"],
                 _ => &[],
             };
-            if !ty.heap {
-                for (k, v) in names.iter().zip(args[args.len() - nkw..].iter()) {
-                    let ks = k.as_str().unwrap_or("");
-                    if !allowed.contains(&ks) {
-                        return Err(vm.type_error(format!("{}() takes no keyword arguments", name)));
-                    }
-                    let d = vm.instance_dict(e).expect("exception dict");
-                    vm.dict_set(&d, k.clone(), v.clone())?;
+            for (k, v) in names.iter().zip(args[args.len() - nkw..].iter()) {
+                let ks = k.as_str().unwrap_or("");
+                if !allowed.contains(&ks) {
+                    return Err(vm.type_error(format!("{}() takes no keyword arguments", name)));
                 }
+                let d = vm.instance_dict(e).expect("exception dict");
+                vm.dict_set(&d, k.clone(), v.clone())?;
             }
         }
+    }
+    // Structured attributes of the builtin exceptions that take positional fields.
+    let set = |n: &str, v: ObjRef| -> PyResult<()> {
+        let d = vm.instance_dict(e).expect("exception dict");
+        super::dict::dict_set_str(vm, &d, n, v)
+    };
+    if (e.is_instance(&vm.exc_type("UnicodeDecodeError")) || e.is_instance(&vm.exc_type("UnicodeEncodeError"))) && pos.len() == 5 {
+        for (n, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(pos.iter()) {
+            set(n, v.clone())?;
+        }
+    } else if e.is_instance(&vm.exc_type("OSError")) {
+        let none = object::none;
+        let (errno, strerror) = if (2..=5).contains(&pos.len()) { (pos[0].clone(), pos[1].clone()) } else { (none(), none()) };
+        set("errno", errno)?;
+        set("strerror", strerror)?;
+        set("filename", pos.get(2).cloned().filter(|_| pos.len() >= 3).unwrap_or_else(none))?;
+        set("filename2", pos.get(4).cloned().unwrap_or_else(none))?;
     }
     if let Some(d) = e.as_exc() {
         *d.args.borrow_mut() = object::new_tuple(args[1..args.len() - nkw].to_vec());

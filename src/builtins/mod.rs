@@ -12,6 +12,7 @@ pub mod functions;
 pub mod help;
 pub mod int;
 pub mod list;
+pub mod mappingproxy;
 pub mod native_attrs;
 pub mod object_type;
 pub mod percent;
@@ -194,6 +195,7 @@ pub fn init(vm: &Vm) {
     str::init(vm);
     bytes::init(vm);
     list::init(vm);
+    mappingproxy::init(vm);
     seq::init(vm);
     dict::init(vm);
     set::init(vm);

@@ -368,7 +368,7 @@ pub fn get_type(vm: &Vm, ty: &ObjRef, name: &str) -> Option<PyResult> {
         "__bases__" => object::new_tuple(td.bases.borrow().clone()),
         "__base__" => td.bases.borrow().first().cloned().unwrap_or_else(object::none),
         "__mro__" => object::new_tuple(td.mro.borrow().clone()),
-        "__dict__" => td.dict().clone(),
+        "__dict__" => ObjRef::new(&builtin_types().mappingproxy, Payload::MappingProxy(td.dict().clone())),
         "__doc__" => {
             if td.heap {
                 return Some(Ok(td.lookup_own("__doc__").unwrap_or_else(object::none)));

@@ -28,7 +28,7 @@ fn obj_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         return Err(vm.type_error(format!("{}() takes no arguments", td.name.borrow())));
     }
     let payload = match td.layout {
-        Layout::Object => Payload::Object,
+        Layout::Object => Payload::Object(RefCell::new(vec![None; td.nslots.get()])),
         Layout::Exception => {
             return super::exception::exc_new_for(vm, cls, &[]);
         }
@@ -185,6 +185,10 @@ pub fn new_class(vm: &Vm, meta: &ObjRef, name: &str, bases_t: &[ObjRef], ns: &Ob
         }
     }
     *td.bases.borrow_mut() = bases.clone();
+    // Slot values of the bases come first in an instance's slot array.
+    let base_slots = bases.iter().map(|b| b.as_type().map(|t| t.nslots.get()).unwrap_or(0)).max().unwrap_or(0);
+    td.nslots.set(base_slots);
+    let mut own_slots: Vec<String> = Vec::new();
     // __slots__
     if let Some(slots) = dict_get_str(vm, ns, "__slots__")? {
         let names: Vec<String> = if let Some(s) = slots.as_str() {
@@ -197,12 +201,21 @@ pub fn new_class(vm: &Vm, meta: &ObjRef, name: &str, bases_t: &[ObjRef], ns: &Ob
                 return Err(vm.value_error(format!("'{}' in __slots__ conflicts with class variable", n)));
             }
         }
+        own_slots = names.iter().filter(|n| *n != "__dict__" && *n != "__weakref__").cloned().collect();
+        td.nslots.set(base_slots + own_slots.len());
         if !names.iter().any(|n| n == "__dict__") {
             *td.slots.borrow_mut() = Some(names);
         }
     }
     let cls = ObjRef::new(&winner, Payload::Type(Box::new(td)));
     let d = super::dict::dict_copy(vm, ns)?;
+    for (i, n) in own_slots.iter().enumerate() {
+        let m = ObjRef::new(
+            &t.member_descriptor,
+            Payload::Member(Box::new(object::MemberData { name: n.clone(), index: base_slots + i, owner: cls.clone() })),
+        );
+        vm.dict_set(&d, object::str::intern(n), m)?;
+    }
     let _ = vm.dict_del(&d, &object::str::intern("__qualname__"))?;
     let classcell = vm.dict_del(&d, &object::str::intern("__classcell__"))?;
     for (wrap, kind) in [("__new__", 0), ("__init_subclass__", 1), ("__class_getitem__", 1)] {

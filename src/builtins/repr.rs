@@ -65,8 +65,9 @@ pub fn builtin_repr(vm: &Vm, o: &ObjRef) -> PyResult<Option<ObjRef>> {
         }
         Payload::Exception(_) => return Ok(Some(super::exception::exc_repr(vm, o)?)),
         Payload::Property(_) => format!("<property object at {:#x}>", o.addr()),
-        Payload::WeakRef(_) => {
-            let m = o.type_data().lookup("__repr__").expect("weakref repr");
+        Payload::Member(m) => format!("<member '{}' of '{}' objects>", m.name, m.owner.as_type().map(|t| t.name.borrow().clone()).unwrap_or_default()),
+        Payload::WeakRef(_) | Payload::MappingProxy(_) => {
+            let m = o.type_data().lookup("__repr__").expect("type's own repr");
             return vm.call(&m, &[o.clone()], None).map(Some);
         }
         _ => format!("<{} object at {:#x}>", o.type_name(), o.addr()),

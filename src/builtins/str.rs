@@ -651,15 +651,25 @@ pub fn encode(vm: &Vm, x: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
                 "replace" => out.push(b'?'),
                 _ => {
                     let name = if limit == 128 { "ascii" } else { "latin-1" };
-                    return Err(vm.new_error(
-                        "UnicodeEncodeError",
-                        &format!("'{}' codec can't encode character '\\x{:02x}' in position {}: ordinal not in range({})", name, c as u32, i, limit),
-                    ));
+                    return Err(unicode_error(vm, "UnicodeEncodeError", name, object::new_str(x), i, i + 1, &format!("ordinal not in range({})", limit)));
                 }
             }
         }
     }
     Ok(out)
+}
+
+/// A UnicodeDecodeError/UnicodeEncodeError with CPython's five fields (encoding, object,
+/// start, end, reason), built through the class so its attributes are set.
+fn unicode_error(vm: &Vm, kind: &str, enc: &str, obj: ObjRef, start: usize, end: usize, reason: &str) -> crate::vm::PyErr {
+    let args = [object::new_str(enc), obj, object::new_int(start as i64), object::new_int(end as i64), object::new_str(reason)];
+    match vm.call(&vm.exc_type(kind), &args, None) {
+        Ok(e) => {
+            vm.set_context(&e);
+            crate::vm::PyErr::new(e)
+        }
+        Err(e) => e,
+    }
 }
 
 pub fn decode(vm: &Vm, data: &[u8], enc: &str, errors: &str) -> PyResult {
@@ -688,10 +698,12 @@ pub fn decode(vm: &Vm, data: &[u8], enc: &str, errors: &str) -> PyResult {
                 }
                 _ => {
                     let pos = err.valid_up_to();
-                    Err(vm.new_error(
-                        "UnicodeDecodeError",
-                        &format!("'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte", data[pos], pos),
-                    ))
+                    let (len, reason) = match err.error_len() {
+                        None => (data.len() - pos, "unexpected end of data"),
+                        Some(n) if (0xc2..=0xf4).contains(&data[pos]) => (n, "invalid continuation byte"),
+                        Some(n) => (n, "invalid start byte"),
+                    };
+                    Err(unicode_error(vm, "UnicodeDecodeError", "utf-8", object::new_bytes(data.to_vec()), pos, pos + len, reason))
                 }
             },
         },
@@ -705,10 +717,7 @@ pub fn decode(vm: &Vm, data: &[u8], enc: &str, errors: &str) -> PyResult {
                         "ignore" => {}
                         "replace" => out.push('\u{fffd}'),
                         _ => {
-                            return Err(vm.new_error(
-                                "UnicodeDecodeError",
-                                &format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", b, i),
-                            ))
+                            return Err(unicode_error(vm, "UnicodeDecodeError", "ascii", object::new_bytes(data.to_vec()), i, i + 1, "ordinal not in range(128)"))
                         }
                     }
                 }

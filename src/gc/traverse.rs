@@ -228,6 +228,15 @@ pub fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             }
         }
         Payload::DictView { dict, .. } => visit(dict),
+        Payload::MappingProxy(m) => visit(m),
+        Payload::Member(m) => visit(&m.owner),
+        Payload::Object(slots) => {
+            if let Ok(v) = slots.try_borrow() {
+                for x in v.iter().flatten() {
+                    visit(x);
+                }
+            }
+        }
         Payload::WeakRef(w) => {
             if let Ok(c) = w.callback.try_borrow() {
                 visit_opt(&c, visit);
@@ -272,6 +281,13 @@ pub fn clear(obj: &PyObject) {
         Payload::Cell(c) => {
             if let Ok(mut v) = c.try_borrow_mut() {
                 dropped.extend(v.take());
+            }
+        }
+        Payload::Object(slots) => {
+            if let Ok(mut v) = slots.try_borrow_mut() {
+                for x in v.iter_mut() {
+                    dropped.extend(x.take());
+                }
             }
         }
         Payload::Function(f) => {

@@ -62,7 +62,7 @@ pub fn has_weakrefs(o: &PyObject) -> bool {
 fn weakrefable(o: &PyObject) -> bool {
     match o.payload() {
         Payload::Function(_) | Payload::Type(_) | Payload::Set(_) | Payload::Generator(_) | Payload::Module(_) => true,
-        Payload::Object | Payload::Exception(_) => true,
+        Payload::Object(_) | Payload::Exception(_) => true,
         _ => {
             let td = o.type_data();
             td.heap && o.gc_head().is_some() && td.slots.borrow().is_none()

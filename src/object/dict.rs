@@ -136,6 +136,11 @@ impl DictTable {
 
     /// Looks up a key known to be a `str` by content only (no Python code runs).
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&ObjRef> {
+        self.find_str(key, hash).and_then(|i| self.entries[i].as_ref().map(|e| &e.value))
+    }
+
+    /// Index of the entry whose key is a str equal to `key` (content comparison only).
+    pub fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
         if self.indices.is_empty() {
             return None;
         }
@@ -149,7 +154,7 @@ impl DictTable {
             if ix >= 0 {
                 if let Some(e) = &self.entries[ix as usize] {
                     if e.hash == hash && e.key.as_str() == Some(key) {
-                        return Some(&e.value);
+                        return Some(ix as usize);
                     }
                 }
             }

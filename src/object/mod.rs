@@ -93,6 +93,13 @@ pub struct TracebackData {
     pub frame: ObjRef,
 }
 
+/// A `__slots__` member: slot `index` of instances of `owner` and its subclasses.
+pub struct MemberData {
+    pub name: String,
+    pub index: usize,
+    pub owner: ObjRef,
+}
+
 /// A weak reference. `referent` is the address of the referenced object (0 once it is
 /// dead); it is not a counted reference. The referent's weakref list (see
 /// `modules::weakref`) holds this object's address, also uncounted.
@@ -169,8 +176,11 @@ pub enum Payload {
     Code(Box<CodeObject>),
     Cell(RefCell<Option<ObjRef>>),
     Type(Box<TypeData>),
-    /// `object()` and instances of classes whose base layout is `object`.
-    Object,
+    /// `object()` and instances of classes whose base layout is `object`; holds the
+    /// values of the `__slots__` members (one per member descriptor, None when unset).
+    Object(RefCell<Vec<Option<ObjRef>>>),
+    /// A `__slots__` member of a class (`member_descriptor`).
+    Member(Box<MemberData>),
     Exception(Box<ExcData>),
     Module(Box<ModuleData>),
     Iter(Box<RefCell<IterState>>),
@@ -181,6 +191,8 @@ pub enum Payload {
     Super { ty: ObjRef, obj: Option<ObjRef>, obj_type: Option<ObjRef> },
     Traceback(Box<TracebackData>),
     Frame(Box<FrameData>),
+    /// A read-only view of a mapping (`type.__dict__`).
+    MappingProxy(ObjRef),
     /// `weakref.ref` and the proxy types.
     WeakRef(Box<WeakRefData>),
     DictView { dict: ObjRef, kind: DictViewKind },
@@ -211,7 +223,7 @@ impl Payload {
 
     /// Only objects of these layouts can belong to a class with `__del__`.
     pub fn needs_finalizer_check(&self) -> bool {
-        matches!(self, Payload::Object | Payload::Exception(_) | Payload::Generator(_))
+        matches!(self, Payload::Object(_) | Payload::Exception(_) | Payload::Generator(_))
     }
 
     /// Releases the references the payload owns, in CPython's order (list and tuple items
@@ -221,6 +233,10 @@ impl Payload {
             Payload::List(v) => {
                 let items = std::mem::take(&mut *v.borrow_mut());
                 drop_reversed(items);
+            }
+            Payload::Object(slots) => {
+                let items = std::mem::take(&mut *slots.borrow_mut());
+                drop(items);
             }
             Payload::Tuple(items) => {
                 // The boxed slice itself is dropped with the payload; release the items

@@ -44,6 +44,8 @@ pub struct TypeData {
     pub basetype: bool,
     /// `__slots__` names of this class (None when the class has a `__dict__`).
     pub slots: RefCell<Option<Vec<String>>>,
+    /// Slot values an instance holds: this class's members and its bases'.
+    pub nslots: std::cell::Cell<usize>,
 }
 
 impl TypeData {
@@ -58,6 +60,7 @@ impl TypeData {
             heap,
             basetype: true,
             slots: RefCell::new(None),
+            nslots: std::cell::Cell::new(0),
         }
     }
     pub fn dict(&self) -> &ObjRef {
@@ -186,6 +189,8 @@ builtin_types! {
     super_: "super", Other, object;
     traceback: "traceback", Other, object;
     frame: "frame", Other, object;
+    mappingproxy: "mappingproxy", Other, object;
+    member_descriptor: "member_descriptor", Other, object;
     dict_keys: "dict_keys", Other, object;
     dict_values: "dict_values", Other, object;
     dict_items: "dict_items", Other, object;

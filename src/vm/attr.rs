@@ -110,9 +110,23 @@ impl Vm {
         Err(self.no_attribute(obj, n))
     }
 
+    /// The slot array of `o` for member `m`; TypeError if `o` is not an instance of the
+    /// member's class (CPython's descriptor check).
+    fn slot_cell<'o>(&self, m: &crate::object::MemberData, o: &'o ObjRef) -> PyResult<&'o std::cell::RefCell<Vec<Option<ObjRef>>>> {
+        match o.payload() {
+            Payload::Object(slots) if o.is_instance(&m.owner) && m.index < slots.borrow().len() => Ok(slots),
+            _ => Err(self.type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                m.name,
+                m.owner.as_type().map(|t| t.name.borrow().clone()).unwrap_or_default(),
+                o.type_name()
+            ))),
+        }
+    }
+
     fn is_data_descriptor(&self, d: &ObjRef) -> bool {
         match d.payload() {
-            Payload::Property(_) => true,
+            Payload::Property(_) | Payload::Member(_) => true,
             Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_) => false,
             _ => {
                 let td = d.type_data();
@@ -125,6 +139,19 @@ impl Vm {
     pub fn descr_get(&self, d: &ObjRef, obj: Option<&ObjRef>, owner: &ObjRef) -> PyResult {
         let t = builtin_types();
         match d.payload() {
+            Payload::Member(m) => match obj {
+                None => Ok(d.clone()),
+                // Instances of builtin-layout classes (a list subclass with slots) keep
+                // slot values in their dict.
+                Some(o) if !matches!(o.payload(), Payload::Object(_)) => match o.dict().and_then(|dd| crate::builtins::dict::dict_get_str(self, &dd, &m.name).ok().flatten()) {
+                    Some(v) => Ok(v),
+                    None => Err(self.no_attribute(o, &m.name)),
+                },
+                Some(o) => match self.slot_cell(m, o)?.borrow().get(m.index).cloned().flatten() {
+                    Some(v) => Ok(v),
+                    None => Err(self.no_attribute(o, &m.name)),
+                },
+            },
             Payload::Function(_) => match obj {
                 Some(o) => Ok(ObjRef::new(&t.method, Payload::BoundMethod { func: d.clone(), self_: o.clone() })),
                 None => Ok(d.clone()),
@@ -303,7 +330,23 @@ impl Vm {
                         None => Err(self.attribute_error(self.property_error(&d, obj, if value.is_some() { "setter" } else { "deleter" }))),
                     };
                 }
-                Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_) => {}
+                Payload::Member(m) if matches!(obj.payload(), Payload::Object(_)) => {
+                    let cell = self.slot_cell(m, obj)?;
+                    let old = match value {
+                        Some(v) => cell.borrow_mut()[m.index].replace(v),
+                        None => {
+                            let old = cell.borrow_mut()[m.index].take();
+                            if old.is_none() {
+                                // An empty member fails with just its name (PyMember_SetOne).
+                                return Err(self.attribute_error(&m.name));
+                            }
+                            old
+                        }
+                    };
+                    drop(old);
+                    return Ok(());
+                }
+                Payload::Member(_) | Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_) => {}
                 _ => {
                     let dtd = d.type_data();
                     if dtd.heap && (dtd.lookup("__set__").is_some() || dtd.lookup("__delete__").is_some()) {

@@ -289,7 +289,13 @@ impl Vm {
                 Payload::Set(s) => s.borrow().len(),
                 Payload::Range { start, stop, step } => crate::builtins::range::range_len(*start, *stop, *step) as usize,
                 Payload::DictView { dict, .. } => dict.as_dict().map(|d| d.borrow().len()).unwrap_or(0),
-                _ => return Err(self.type_error(format!("object of type '{}' has no len()", o.type_name()))),
+                _ => {
+                    if let Some(m) = td.lookup("__len__") {
+                        let r = self.call(&m, &[o.clone()], None)?;
+                        return r.as_int().and_then(|i| i.as_i64()).map(|v| v as usize).ok_or_else(|| self.type_error("__len__ should return an int"));
+                    }
+                    return Err(self.type_error(format!("object of type '{}' has no len()", o.type_name())));
+                }
             };
             return Ok(n);
         }

@@ -69,3 +69,4 @@ try:
     ca.k = 11
 except AttributeError as e:
     print(type(e).__name__, e)
+print(type(S.a).__name__, S.a, S.a.__class__.__name__)
