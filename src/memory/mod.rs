@@ -97,7 +97,7 @@ impl ObjRef {
         let obj = PyObject { refcnt: Cell::new(1), ty: Cell::new(ty), dict: Cell::new(None), payload };
         let ptr = if gc {
             let layout = Layout::new::<GcBlock>();
-            let block = pool::alloc(layout.size()) as *mut GcBlock;
+            let block = freelist_pop(&FREE_GC).unwrap_or_else(|| pool::alloc(layout.size())) as *mut GcBlock;
             if block.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
@@ -112,7 +112,7 @@ impl ObjRef {
             std::ptr::addr_of_mut!((*block).obj)
         } else {
             let layout = Layout::new::<PyObject>();
-            let p = pool::alloc(layout.size()) as *mut PyObject;
+            let p = freelist_pop(&FREE_PLAIN).unwrap_or_else(|| pool::alloc(layout.size())) as *mut PyObject;
             if p.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
@@ -336,8 +336,10 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     if gc {
         let off = std::mem::offset_of!(GcBlock, obj);
         let block = (p as *mut u8).sub(off);
-        pool::free(block, std::mem::size_of::<GcBlock>());
-    } else {
+        if !freelist_push(&FREE_GC, block) {
+            pool::free(block, std::mem::size_of::<GcBlock>());
+        }
+    } else if !freelist_push(&FREE_PLAIN, p as *mut u8) {
         pool::free(p as *mut u8, std::mem::size_of::<PyObject>());
     }
     drop(ObjRef(ty));
@@ -387,9 +389,44 @@ pub fn block_size(o: &PyObject) -> usize {
     }
 }
 
-/// Empties the per-type free lists (on a full collection). Ouro has none yet: blocks
-/// go straight back to the allocator.
-pub fn clear_freelists() {}
+/// Freed blocks kept for reuse, one list per block size (CPython keeps per-type free
+/// lists: 100 floats, 80 lists, 80 dicts, 2000 tuples per size; Ouro's blocks have two
+/// sizes, so one list serves all plain objects and one all GC objects). Blocks on a free
+/// list are still allocated as far as the pool allocator is concerned.
+const FREELIST_MAX: usize = 256;
+
+thread_local! {
+    static FREE_PLAIN: RefCell<Vec<*mut u8>> = const { RefCell::new(Vec::new()) };
+    static FREE_GC: RefCell<Vec<*mut u8>> = const { RefCell::new(Vec::new()) };
+}
+
+type FreeList = std::thread::LocalKey<RefCell<Vec<*mut u8>>>;
+
+fn freelist_pop(list: &'static FreeList) -> Option<*mut u8> {
+    list.with(|l| l.borrow_mut().pop())
+}
+
+fn freelist_push(list: &'static FreeList, p: *mut u8) -> bool {
+    list.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.len() < FREELIST_MAX {
+            l.push(p);
+            true
+        } else {
+            false
+        }
+    })
+}
+
+/// Empties the free lists (on a full collection), returning their blocks to the pools.
+pub fn clear_freelists() {
+    for (list, size) in [(&FREE_PLAIN, std::mem::size_of::<PyObject>()), (&FREE_GC, std::mem::size_of::<GcBlock>())] {
+        let blocks = list.with(|l| std::mem::take(&mut *l.borrow_mut()));
+        for b in blocks {
+            pool::free(b, size);
+        }
+    }
+}
 
 /// The object whose GC head is `h`.
 pub(crate) fn object_from_head<'a>(h: *mut GcHead) -> &'a PyObject {

@@ -198,8 +198,13 @@ impl Vm {
                 }
                 Op::StoreName => {
                     let v = pop!();
-                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                    tri!(self.setitem(&ns, &code.names[arg], v));
+                    let ns = f.locals.as_ref().unwrap_or(&f.globals);
+                    if ns.ty().is(&builtin_types().dict) {
+                        crate::builtins::dict::dict_set_name(ns, &code.names[arg], v);
+                    } else {
+                        let ns = ns.clone();
+                        tri!(self.setitem(&ns, &code.names[arg], v));
+                    }
                 }
                 Op::DeleteName => {
                     let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
@@ -363,7 +368,14 @@ impl Vm {
                 }
                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                     let v = pop!();
-                    let t = tri!(self.truthy(&v));
+                    let s = crate::object::types::singletons();
+                    let t = if v.is(&s.true_) {
+                        true
+                    } else if v.is(&s.false_) {
+                        false
+                    } else {
+                        tri!(self.truthy(&v))
+                    };
                     if t == (ins.op == Op::PopJumpIfTrue) {
                         f.pc = arg;
                     }
@@ -682,13 +694,14 @@ impl Vm {
                     f.stack.push(r);
                 }
                 Op::PrintExpr => {
+                    // CPython's sys.displayhook: None is neither shown nor bound to `_`.
                     let v = pop!();
                     if !v.is_none() {
                         let r = tri!(self.repr(&v));
                         self.write_stdout(r.as_str().unwrap_or(""));
                         self.write_stdout("\n");
+                        tri!(self.setitem(&self.builtins, &object::str::intern("_"), v));
                     }
-                    tri!(self.setitem(&self.builtins, &object::str::intern("_"), v));
                 }
             }
         }
