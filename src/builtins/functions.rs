@@ -724,8 +724,8 @@ fn import(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let level = a[4].clone().unwrap_or_else(|| object::new_int(0));
     crate::modules::import::import_name(vm, a[0].as_ref().unwrap(), &fromlist, &level, &globals)
 }
-fn open(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    Err(vm.not_implemented_error("open() is not supported by Ouro yet"))
+fn open(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::io::open(vm, args, kw)
 }
 
 pub fn init(vm: &Vm) {

@@ -11,6 +11,7 @@ pub mod float;
 pub mod functions;
 pub mod help;
 pub mod int;
+pub mod io;
 pub mod list;
 pub mod mappingproxy;
 pub mod native_attrs;
@@ -195,6 +196,7 @@ pub fn init(vm: &Vm) {
     str::init(vm);
     bytes::init(vm);
     list::init(vm);
+    io::init(vm);
     mappingproxy::init(vm);
     seq::init(vm);
     dict::init(vm);

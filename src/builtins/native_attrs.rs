@@ -15,7 +15,7 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
     if name == "__class__" {
         return Some(Ok(ObjRef::from_borrowed(obj.ty())));
     }
-    if !name.starts_with("__") && !matches!(obj.payload(), Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Exception(_) | Payload::Slice { .. } | Payload::Range { .. } | Payload::Property(_) | Payload::Code(_) | Payload::Cell(_) | Payload::Traceback(_) | Payload::Frame(_) | Payload::WeakRef(_) | Payload::Generator(_) | Payload::DictView { .. }) {
+    if !name.starts_with("__") && !matches!(obj.payload(), Payload::Int(_) | Payload::Float(_) | Payload::Complex(..) | Payload::Exception(_) | Payload::Slice { .. } | Payload::Range { .. } | Payload::Property(_) | Payload::Code(_) | Payload::Cell(_) | Payload::Traceback(_) | Payload::Frame(_) | Payload::WeakRef(_) | Payload::File(_) | Payload::Generator(_) | Payload::DictView { .. }) {
         return None;
     }
     let r = match obj.payload() {
@@ -191,6 +191,7 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
             "__callback__" => w.callback.borrow().clone().unwrap_or_else(object::none),
             _ => return None,
         },
+        Payload::File(f) => return super::io::file_attr(&f.borrow(), name).map(Ok),
         Payload::Frame(f) => match name {
             "f_lineno" => object::new_int(f.lineno.get() as i64),
             "f_code" => f.code.clone(),

@@ -66,7 +66,7 @@ pub fn builtin_repr(vm: &Vm, o: &ObjRef) -> PyResult<Option<ObjRef>> {
         Payload::Exception(_) => return Ok(Some(super::exception::exc_repr(vm, o)?)),
         Payload::Property(_) => format!("<property object at {:#x}>", o.addr()),
         Payload::Member(m) => format!("<member '{}' of '{}' objects>", m.name, m.owner.as_type().map(|t| t.name.borrow().clone()).unwrap_or_default()),
-        Payload::WeakRef(_) | Payload::MappingProxy(_) => {
+        Payload::WeakRef(_) | Payload::MappingProxy(_) | Payload::File(_) => {
             let m = o.type_data().lookup("__repr__").expect("type's own repr");
             return vm.call(&m, &[o.clone()], None).map(Some);
         }

@@ -229,6 +229,11 @@ pub fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         }
         Payload::DictView { dict, .. } => visit(dict),
         Payload::MappingProxy(m) => visit(m),
+        Payload::File(f) => {
+            if let Ok(f) = f.try_borrow() {
+                visit(&f.name);
+            }
+        }
         Payload::Member(m) => visit(&m.owner),
         Payload::Object(slots) => {
             if let Ok(v) = slots.try_borrow() {

@@ -196,6 +196,8 @@ pub enum Payload {
     /// `weakref.ref` and the proxy types.
     WeakRef(Box<WeakRefData>),
     DictView { dict: ObjRef, kind: DictViewKind },
+    /// A file opened by `open()` (see `builtins::io`).
+    File(Box<RefCell<crate::builtins::io::FileData>>),
     /// The marker pushed by `LOAD_METHOD` when no unbound method was found.
     Null,
 }

@@ -191,6 +191,9 @@ builtin_types! {
     frame: "frame", Other, object;
     mappingproxy: "mappingproxy", Other, object;
     member_descriptor: "member_descriptor", Other, object;
+    text_file: "TextIOWrapper", Other, object;
+    reader_file: "BufferedReader", Other, object;
+    writer_file: "BufferedWriter", Other, object;
     dict_keys: "dict_keys", Other, object;
     dict_values: "dict_values", Other, object;
     dict_items: "dict_items", Other, object;
