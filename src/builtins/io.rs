@@ -180,13 +180,18 @@ fn next_line(f: &mut FileData) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-fn f_readline(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+/// The next line of an open file as a new str/bytes, or `None` at the end.
+fn read_one_line(vm: &Vm, args: &[ObjRef]) -> PyResult<Option<ObjRef>> {
     let cell = this(vm, args)?;
     let mut f = cell.borrow_mut();
     check_open(vm, &f)?;
-    match next_line(&mut f) {
-        Some((s, e)) => Ok(make_result(&f, &f.data[s..e])),
-        None => Ok(make_result(&f, b"")),
+    Ok(next_line(&mut f).map(|(s, e)| make_result(&f, &f.data[s..e])))
+}
+
+fn f_readline(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    match read_one_line(vm, args)? {
+        Some(line) => Ok(line),
+        None => Ok(make_result(&this(vm, args)?.borrow(), b"")),
     }
 }
 
@@ -202,13 +207,7 @@ fn f_readlines(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
 }
 
 fn f_next(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    let cell = this(vm, args)?;
-    let mut f = cell.borrow_mut();
-    check_open(vm, &f)?;
-    match next_line(&mut f) {
-        Some((s, e)) => Ok(make_result(&f, &f.data[s..e])),
-        None => Err(vm.stop_iteration(None)),
-    }
+    read_one_line(vm, args)?.ok_or_else(|| vm.stop_iteration(None))
 }
 
 fn f_iter(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
