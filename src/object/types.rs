@@ -72,7 +72,12 @@ impl TypeData {
     /// Looks `name` up along the MRO (a borrowed result, valid while the MRO's dicts
     /// keep it; callers clone before running Python code).
     pub fn lookup(&self, name: &str) -> Option<ObjRef> {
-        let h = str_hash(name);
+        self.lookup_hashed(name, str_hash(name))
+    }
+    /// `lookup` with the name's hash already known (`h == str_hash(name)`), as a str
+    /// object caches it: attribute access on a name constant hashes nothing.
+    pub fn lookup_hashed(&self, name: &str, h: i64) -> Option<ObjRef> {
+        debug_assert_eq!(h, str_hash(name));
         for t in self.mro.borrow().iter() {
             let td = t.as_type().expect("mro holds types");
             if let Some(d) = td.dict.get() {
@@ -82,6 +87,19 @@ impl TypeData {
             }
         }
         None
+    }
+    /// A Python-level `__getattribute__` override of a heap type (None when attribute
+    /// access is `object.__getattribute__` or another builtin one). Hot: every attribute
+    /// load on an instance of a class asks, so the name's hash is computed once.
+    pub fn custom_getattribute(&self) -> Option<ObjRef> {
+        thread_local! {
+            static HASH: i64 = str_hash("__getattribute__");
+        }
+        if !self.heap {
+            return None;
+        }
+        let ga = self.lookup_hashed("__getattribute__", HASH.with(|h| *h))?;
+        (!matches!(ga.payload(), Payload::Builtin(_))).then_some(ga)
     }
     /// Looks `name` up in this type's own dict only.
     pub fn lookup_own(&self, name: &str) -> Option<ObjRef> {

@@ -16,13 +16,9 @@ impl Vm {
             }
         }
         let td = obj.type_data();
-        if td.heap {
-            if let Some(ga) = td.lookup("__getattribute__") {
-                if !matches!(ga.payload(), Payload::Builtin(_)) {
-                    let r = self.call(&ga, &[obj.clone(), name.clone()], None);
-                    return self.getattr_fallback(obj, name, r);
-                }
-            }
+        if let Some(ga) = td.custom_getattribute() {
+            let r = self.call(&ga, &[obj.clone(), name.clone()], None);
+            return self.getattr_fallback(obj, name, r);
         }
         let r = self.generic_getattr(obj, name);
         if td.heap {
@@ -86,7 +82,7 @@ impl Vm {
             return r;
         }
         let td = obj.type_data();
-        let descr = td.lookup(n);
+        let descr = td.lookup_hashed(n, name_hash(name));
         if let Some(d) = &descr {
             // A data descriptor without `__get__` does not shadow the instance dict.
             if self.is_data_descriptor(d) && (!d.type_data().heap || d.type_data().lookup("__get__").is_some()) {
@@ -200,7 +196,8 @@ impl Vm {
 
     fn type_getattr(&self, ty: &ObjRef, name: &ObjRef, n: &str) -> PyResult {
         let meta = ObjRef::from_borrowed(ty.ty());
-        let meta_attr = ty.type_data().lookup(n);
+        let h = name_hash(name);
+        let meta_attr = ty.type_data().lookup_hashed(n, h);
         if let Some(m) = &meta_attr {
             if self.is_data_descriptor(m) {
                 return self.descr_get(m, Some(ty), &meta);
@@ -210,7 +207,7 @@ impl Vm {
             return r;
         }
         let td = ty.as_type().expect("type");
-        if let Some(a) = td.lookup(n) {
+        if let Some(a) = td.lookup_hashed(n, h) {
             return self.descr_get(&a, None, ty);
         }
         if let Some(m) = meta_attr {
@@ -317,7 +314,7 @@ impl Vm {
             return Err(e);
         }
         let td = obj.type_data();
-        if let Some(d) = td.lookup(n) {
+        if let Some(d) = td.lookup_hashed(n, name_hash(&name)) {
             match d.payload() {
                 Payload::Property(p) => {
                     let f = if value.is_some() { &p.fset } else { &p.fdel };
@@ -394,10 +391,10 @@ impl Vm {
     pub fn load_method(&self, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
         let td = obj.type_data();
         let plain = !matches!(obj.payload(), Payload::Type(_) | Payload::Module(_) | Payload::Super { .. } | Payload::WeakRef(_))
-            && !(td.heap && td.lookup("__getattribute__").map(|g| !matches!(g.payload(), Payload::Builtin(_))).unwrap_or(false));
-        if plain {
-            let n = name.as_str().unwrap_or("");
-            if let Some(m) = td.lookup(n) {
+            && td.custom_getattribute().is_none();
+        if let (true, Some(sd)) = (plain, name.as_str_data()) {
+            let n: &str = &sd.s;
+            if let Some(m) = td.lookup_hashed(n, sd.hash()) {
                 let is_method = match m.payload() {
                     Payload::Function(_) => true,
                     Payload::Builtin(b) => b.self_.is_none(),
@@ -418,4 +415,9 @@ impl Vm {
         let v = self.getattr(&obj, name)?;
         Ok((object::new_null(), v))
     }
+}
+
+/// The (cached) hash of an attribute name already known to be a str.
+fn name_hash(name: &ObjRef) -> i64 {
+    name.as_str_data().map(|s| s.hash()).unwrap_or_else(|| object::str::str_hash(""))
 }
