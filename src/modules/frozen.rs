@@ -11,6 +11,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("string", false, include_str!("lib/string.py")),
     ("itertools", false, include_str!("lib/itertools.py")),
     ("platform", false, include_str!("lib/platform.py")),
+    ("bisect", false, include_str!("lib/bisect.py")),
 ];
 
 pub fn find(name: &str) -> Option<(bool, &'static str)> {
