@@ -12,6 +12,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("itertools", false, include_str!("lib/itertools.py")),
     ("platform", false, include_str!("lib/platform.py")),
     ("bisect", false, include_str!("lib/bisect.py")),
+    ("operator", false, include_str!("lib/operator.py")),
 ];
 
 pub fn find(name: &str) -> Option<(bool, &'static str)> {
