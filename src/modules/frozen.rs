@@ -13,6 +13,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("platform", false, include_str!("lib/platform.py")),
     ("bisect", false, include_str!("lib/bisect.py")),
     ("operator", false, include_str!("lib/operator.py")),
+    ("functools", false, include_str!("lib/functools.py")),
 ];
 
 pub fn find(name: &str) -> Option<(bool, &'static str)> {
