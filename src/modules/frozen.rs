@@ -14,6 +14,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("bisect", false, include_str!("lib/bisect.py")),
     ("operator", false, include_str!("lib/operator.py")),
     ("functools", false, include_str!("lib/functools.py")),
+    ("collections", false, include_str!("lib/collections.py")),
 ];
 
 pub fn find(name: &str) -> Option<(bool, &'static str)> {
