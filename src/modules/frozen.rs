@@ -15,6 +15,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("operator", false, include_str!("lib/operator.py")),
     ("functools", false, include_str!("lib/functools.py")),
     ("collections", false, include_str!("lib/collections.py")),
+    ("random", false, include_str!("lib/random.py")),
 ];
 
 pub fn find(name: &str) -> Option<(bool, &'static str)> {
