@@ -16,6 +16,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("functools", false, include_str!("lib/functools.py")),
     ("collections", false, include_str!("lib/collections.py")),
     ("random", false, include_str!("lib/random.py")),
+    ("json", false, include_str!("lib/json.py")),
 ];
 
 pub fn find(name: &str) -> Option<(bool, &'static str)> {
