@@ -377,7 +377,10 @@ pub fn get_type(vm: &Vm, ty: &ObjRef, name: &str) -> Option<PyResult> {
             object::none()
         }
         "__class__" => ObjRef::from_borrowed(ty.ty()),
-        "__abstractmethods__" => return Some(Err(vm.attribute_error("__abstractmethods__"))),
+        // Only a class's own dict holds it (abc.ABCMeta stores it there), as in CPython.
+        "__abstractmethods__" => {
+            return Some(td.lookup_own("__abstractmethods__").ok_or_else(|| vm.attribute_error("__abstractmethods__")));
+        }
         _ => return None,
     };
     let _ = t;

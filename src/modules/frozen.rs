@@ -17,6 +17,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("collections", false, include_str!("lib/collections.py")),
     ("random", false, include_str!("lib/random.py")),
     ("json", false, include_str!("lib/json.py")),
+    ("abc", false, include_str!("lib/abc.py")),
 ];
 
 pub fn find(name: &str) -> Option<(bool, &'static str)> {
