@@ -1,10 +1,10 @@
 """Container types (Ouro's collections module): namedtuple, deque, defaultdict,
-OrderedDict and Counter."""
+OrderedDict, Counter and ChainMap."""
 
 import sys as _sys
 from operator import itemgetter as _itemgetter
 
-__all__ = ['namedtuple', 'deque', 'defaultdict', 'OrderedDict', 'Counter']
+__all__ = ['namedtuple', 'deque', 'defaultdict', 'OrderedDict', 'Counter', 'ChainMap']
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -488,3 +488,119 @@ class deque:
         if self._maxlen is None:
             return f'deque({self._items!r})'
         return f'deque({self._items!r}, maxlen={self._maxlen})'
+
+
+class ChainMap:
+    """Several mappings searched in order as one: lookups try maps[0], maps[1], ...;
+    writes and deletions go to maps[0] only."""
+
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            try:
+                return mapping[key]
+            except KeyError:
+                pass
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def _merged(self):
+        # Keys in first-seen order scanning from the last map, as CPython iterates.
+        d = {}
+        for mapping in reversed(self.maps):
+            d.update(dict.fromkeys(mapping))
+        return d
+
+    def __len__(self):
+        return len(self._merged())
+
+    def __iter__(self):
+        return iter(self._merged())
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def keys(self):
+        return self._merged().keys()
+
+    def items(self):
+        return [(k, self[k]) for k in self._merged()]
+
+    def values(self):
+        return [self[k] for k in self._merged()]
+
+    def __eq__(self, other):
+        try:
+            return dict(self.items()) == dict(other.items())
+        except AttributeError:
+            return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self):
+        return f"{type(self).__name__}({', '.join(map(repr, self.maps))})"
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        return cls(dict.fromkeys(iterable, *args))
+
+    def copy(self):
+        return type(self)(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return type(self)(m, *self.maps)
+
+    @property
+    def parents(self):
+        return type(self)(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}') from None
+
+    def popitem(self):
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError('No keys found in the first mapping.') from None
+
+    def pop(self, key, *args):
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}') from None
+
+    def clear(self):
+        self.maps[0].clear()
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        m = self.copy()
+        m.maps[0].update(other)
+        return m
+
+    def __ior__(self, other):
+        self.maps[0].update(other)
+        return self

@@ -73,3 +73,17 @@ for bad in (lambda: deque().pop(), lambda: deque().popleft(), lambda: deque([1])
         print(bad())
     except Exception as e:
         print(type(e).__name__, e)
+
+from collections import ChainMap
+base = {'a': 1, 'b': 2}
+over = {'b': 20, 'c': 30}
+cm = ChainMap(over, base)
+print(cm, cm['a'], cm['b'], cm.get('z', 0), len(cm), list(cm), sorted(cm.items()), 'c' in cm)
+cm['d'] = 4; del cm['b']; print(over, base, cm['b'])
+child = cm.new_child({'a': 100}); print(child['a'], child.parents == cm, child.maps[0], ChainMap())
+print(cm.pop('c'), dict(cm) == {'a': 1, 'b': 2, 'd': 4}, bool(ChainMap({})), cm == {'a': 1, 'b': 2, 'd': 4})
+for bad in (lambda: cm['zz'], lambda: cm.__delitem__('a'), lambda: ChainMap().popitem(), lambda: cm.pop('q')):
+    try:
+        print(bad())
+    except KeyError as e:
+        print('KeyError', e)
