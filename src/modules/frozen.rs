@@ -18,6 +18,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("random", false, include_str!("lib/random.py")),
     ("json", false, include_str!("lib/json.py")),
     ("abc", false, include_str!("lib/abc.py")),
+    ("_ouro_sys", false, include_str!("lib/_ouro_sys.py")),
 ];
 
 pub fn find(name: &str) -> Option<(bool, &'static str)> {

@@ -138,7 +138,7 @@ fn load_module(vm: &Vm, full: &str, path: &std::path::Path, is_pkg: bool) -> PyR
 }
 
 /// Imports `full` and all its parents, returning the innermost module.
-fn import_dotted(vm: &Vm, full: &str) -> PyResult {
+pub fn import_dotted(vm: &Vm, full: &str) -> PyResult {
     let mut m = None;
     let mut prefix = String::new();
     for part in full.split('.') {

@@ -127,6 +127,21 @@ pub fn sys_attr(vm: &Vm, name: &str) -> Option<ObjRef> {
     crate::builtins::dict::dict_get_str(vm, module_dict(&sys), name).ok().flatten()
 }
 
+/// `sys.__getattr__` (PEP 562): the structured attributes (version_info, implementation,
+/// float_info) live in the frozen `_ouro_sys` module, imported on first use. They are
+/// not copied into sys: sys is torn down after the other modules, and a class instance
+/// left in its dict would outlive the final collection.
+fn sys_getattr(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    crate::builtins::arity(vm, "__getattr__", args, kw, 1, 1)?;
+    let name = args[0].as_str().unwrap_or("");
+    let missing = || vm.attribute_error(format!("module 'sys' has no attribute '{}'", name));
+    if name.starts_with('_') {
+        return Err(missing());
+    }
+    let extra = crate::modules::import::import_dotted(vm, "_ouro_sys")?;
+    crate::builtins::dict::dict_get_str(vm, module_dict(&extra), name)?.ok_or_else(missing)
+}
+
 pub fn init(vm: &Vm) {
     let m = new_module(vm, "sys");
     let d = module_dict(&m).clone();
@@ -144,6 +159,7 @@ pub fn init(vm: &Vm) {
         ("getallocatedblocks", getallocatedblocks),
         ("_debugmallocstats", debugmallocstats),
         ("_getframe", getframe_unsupported),
+        ("__getattr__", sys_getattr),
     ];
     for (n, f) in fns {
         def_in(vm, &m, n, *f);
@@ -158,7 +174,6 @@ pub fn init(vm: &Vm) {
     set("byteorder", object::new_str("little"));
     set("platform", object::new_str("linux"));
     set("version", object::new_str(concat!("3.11.7 (Ouro ", env!("CARGO_PKG_VERSION"), ")")));
-    set("version_info", object::new_tuple(vec![object::new_int(3), object::new_int(11), object::new_int(7), object::new_str("final"), object::new_int(0)]));
     set("hexversion", object::new_int(0x030b07f0));
     set("executable", object::new_str(""));
     set("flags", object::none());
