@@ -106,7 +106,29 @@ class WeakValueDictionary:
         return WeakValueDictionary(self.items())
 
 
-class WeakKeyDictionary:
+class _RefKeyed:
+    """Shared by WeakKeyDictionary and WeakSet: `self.data` is keyed by weak references
+    to the user's objects; dead references are skipped (not yet removed) when counting
+    or iterating."""
+
+    def __contains__(self, obj):
+        try:
+            wr = ref(obj)
+        except TypeError:
+            return False
+        return wr in self.data
+
+    def __len__(self):
+        return sum(1 for wr in list(self.data) if wr() is not None)
+
+    def __iter__(self):
+        for wr in list(self.data):
+            o = wr()
+            if o is not None:
+                yield o
+
+
+class WeakKeyDictionary(_RefKeyed):
     """Mapping whose keys are held weakly; an entry goes when its key dies."""
 
     def __init__(self, dict=None):
@@ -133,22 +155,6 @@ class WeakKeyDictionary:
 
     def __delitem__(self, key):
         del self.data[ref(key)]
-
-    def __contains__(self, key):
-        try:
-            wr = ref(key)
-        except TypeError:
-            return False
-        return wr in self.data
-
-    def __len__(self):
-        return sum(1 for wr in list(self.data) if wr() is not None)
-
-    def __iter__(self):
-        for wr in list(self.data):
-            o = wr()
-            if o is not None:
-                yield o
 
     def __repr__(self):
         return "<WeakKeyDictionary at %#x>" % id(self)
@@ -186,7 +192,7 @@ class WeakKeyDictionary:
             self[k] = v
 
 
-class WeakSet:
+class WeakSet(_RefKeyed):
     """Set whose elements are held weakly."""
 
     def __init__(self, data=None):
@@ -211,22 +217,6 @@ class WeakSet:
 
     def remove(self, item):
         self.data.remove(ref(item))
-
-    def __contains__(self, item):
-        try:
-            wr = ref(item)
-        except TypeError:
-            return False
-        return wr in self.data
-
-    def __len__(self):
-        return sum(1 for wr in list(self.data) if wr() is not None)
-
-    def __iter__(self):
-        for wr in list(self.data):
-            o = wr()
-            if o is not None:
-                yield o
 
     def __repr__(self):
         return "<WeakSet at %#x>" % id(self)

@@ -228,27 +228,23 @@ class Counter(dict):
         raise NotImplementedError(
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
-    def update(self, iterable=None, /, **kwds):
+    def _add_counts(self, iterable, kwds, sign):
+        # Adds sign * count for each (elem, count) of a mapping, sign per item otherwise.
         if iterable is not None:
             if isinstance(iterable, dict):
                 for elem, count in iterable.items():
-                    self[elem] = self.get(elem, 0) + count
+                    self[elem] = self.get(elem, 0) + sign * count
             else:
                 for elem in iterable:
-                    self[elem] = self.get(elem, 0) + 1
+                    self[elem] = self.get(elem, 0) + sign
         if kwds:
-            self.update(kwds)
+            self._add_counts(kwds, None, sign)
+
+    def update(self, iterable=None, /, **kwds):
+        self._add_counts(iterable, kwds, 1)
 
     def subtract(self, iterable=None, /, **kwds):
-        if iterable is not None:
-            if isinstance(iterable, dict):
-                for elem, count in iterable.items():
-                    self[elem] = self.get(elem, 0) - count
-            else:
-                for elem in iterable:
-                    self[elem] = self.get(elem, 0) - 1
-        if kwds:
-            self.subtract(kwds)
+        self._add_counts(iterable, kwds, -1)
 
     def copy(self):
         return type(self)(self)
@@ -271,54 +267,34 @@ class Counter(dict):
             del self[elem]
         return self
 
-    def __add__(self, other):
+    def _combine(self, other, op):
+        # The Counter of op(self[e], other[e]) over both key sets, keeping only positive
+        # counts; self's keys come first, in order, then other's new ones.
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
         for elem, count in self.items():
-            new = count + other[elem]
+            new = op(count, other[elem])
             if new > 0:
                 result[elem] = new
         for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
+            if elem not in self:
+                new = op(0, count)
+                if new > 0:
+                    result[elem] = new
         return result
+
+    def __add__(self, other):
+        return self._combine(other, lambda a, b: a + b)
 
     def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            new = count - other[elem]
-            if new > 0:
-                result[elem] = new
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        return self._combine(other, lambda a, b: a - b)
 
     def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            new = max(count, other[elem])
-            if new > 0:
-                result[elem] = new
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return self._combine(other, max)
 
     def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            new = min(count, other[elem])
-            if new > 0:
-                result[elem] = new
-        return result
+        return self._combine(other, min)
 
     def __pos__(self):
         return Counter({e: c for e, c in self.items() if c > 0})
