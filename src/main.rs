@@ -159,7 +159,7 @@ fn real_main(args: Vec<String>) -> i32 {
         return interactive(vm, Some((source, src, filename, argv0)), &rest, quiet, show_refcount, gc_stress);
     }
     set_argv_and_path(&vm, &argv0, &rest, &source);
-    let base = ouro::run::baseline();
+    let base = ouro::run::baseline(&vm);
     ouro::gc::state().stress.set(gc_stress);
     ouro::signals::install(false);
     let status = run_script(&vm, &src, &filename);
@@ -203,7 +203,7 @@ fn interactive(vm: ouro::Vm, script: Option<(Source, String, String, String)>, r
         Some((source, _, _, argv0)) => set_argv_and_path(&vm, argv0, rest, source),
         None => set_argv_and_path(&vm, "", rest, &Source::Stdin),
     }
-    let base = ouro::run::baseline();
+    let base = ouro::run::baseline(&vm);
     ouro::gc::state().stress.set(gc_stress);
     ouro::signals::install(true);
     ouro::vm::finalize::install(&vm);

@@ -108,8 +108,11 @@ pub fn finish(vm: &Vm, baseline: (isize, isize)) -> (isize, isize) {
     (crate::memory::ref_total() - baseline.0, crate::memory::live_objects() - baseline.1)
 }
 
-/// The (references, blocks) alive now, to pass to `finish` as its baseline.
-pub fn baseline() -> (isize, isize) {
+/// Remembers the sys and builtins namespaces as they are now (teardown restores them, so
+/// whatever the program stores there is freed too) and returns the (references, blocks)
+/// alive now, to pass to `finish` as its baseline.
+pub fn baseline(vm: &Vm) -> (isize, isize) {
+    vm.snapshot_namespaces();
     (crate::memory::ref_total(), crate::memory::live_objects())
 }
 

@@ -94,10 +94,11 @@ impl ObjRef {
     /// must overwrite it with `init_type` before anything reads it.
     unsafe fn alloc_with_type(ty: NonNull<PyObject>, payload: Payload) -> ObjRef {
         let gc = payload.is_gc();
+        let kind = FreeKind::of(&payload);
         let obj = PyObject { refcnt: Cell::new(1), ty: Cell::new(ty), dict: Cell::new(None), payload };
         let ptr = if gc {
             let layout = Layout::new::<GcBlock>();
-            let block = freelist_pop(&FREE_GC).unwrap_or_else(|| pool::alloc(layout.size())) as *mut GcBlock;
+            let block = block_for(kind, layout.size()) as *mut GcBlock;
             if block.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
@@ -112,7 +113,7 @@ impl ObjRef {
             std::ptr::addr_of_mut!((*block).obj)
         } else {
             let layout = Layout::new::<PyObject>();
-            let p = freelist_pop(&FREE_PLAIN).unwrap_or_else(|| pool::alloc(layout.size())) as *mut PyObject;
+            let p = block_for(kind, layout.size()) as *mut PyObject;
             if p.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
@@ -326,6 +327,7 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     if let Payload::WeakRef(w) = &(*p).payload {
         crate::modules::weakref::unlink_weakref(p as usize, w);
     }
+    let kind = FreeKind::of(&(*p).payload);
     // Release what the object owns: its payload (in CPython's order), dict and type.
     (*p).payload.release_contents();
     let dict = (*p).dict.take();
@@ -336,11 +338,9 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     if gc {
         let off = std::mem::offset_of!(GcBlock, obj);
         let block = (p as *mut u8).sub(off);
-        if !freelist_push(&FREE_GC, block) {
-            pool::free(block, std::mem::size_of::<GcBlock>());
-        }
-    } else if !freelist_push(&FREE_PLAIN, p as *mut u8) {
-        pool::free(p as *mut u8, std::mem::size_of::<PyObject>());
+        release_block(kind, block, std::mem::size_of::<GcBlock>());
+    } else {
+        release_block(kind, p as *mut u8, std::mem::size_of::<PyObject>());
     }
     drop(ObjRef(ty));
 }
@@ -389,43 +389,121 @@ pub fn block_size(o: &PyObject) -> usize {
     }
 }
 
-/// Freed blocks kept for reuse, one list per block size (CPython keeps per-type free
-/// lists: 100 floats, 80 lists, 80 dicts, 2000 tuples per size; Ouro's blocks have two
-/// sizes, so one list serves all plain objects and one all GC objects). Blocks on a free
-/// list are still allocated as far as the pool allocator is concerned.
-const FREELIST_MAX: usize = 256;
+/// CPython 3.11's free lists: freed objects of the commonest types keep their block for
+/// the next object of the same type, up to a per-type limit (100 floats, 80 lists, 80
+/// dicts, 2000 tuples of each length 1..=20); other objects go straight back to the
+/// pools. Blocks on a free list are still allocated as far as the pool allocator (and
+/// `sys.getallocatedblocks()`) is concerned. A full collection empties every list.
+///
+/// Invariant: a list holds only blocks of the size its kind allocates (`FreeKind::size`).
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum FreeKind {
+    Float,
+    List,
+    Dict,
+    Tuple(usize),
+}
+
+const TUPLE_FREELIST_SIZES: usize = 20;
+
+impl FreeKind {
+    fn of(payload: &Payload) -> Option<FreeKind> {
+        match payload {
+            Payload::Float(_) => Some(FreeKind::Float),
+            Payload::List(_) => Some(FreeKind::List),
+            Payload::Dict(_) => Some(FreeKind::Dict),
+            Payload::Tuple(items) if (1..=TUPLE_FREELIST_SIZES).contains(&items.len()) => Some(FreeKind::Tuple(items.len())),
+            _ => None,
+        }
+    }
+    fn slot(self) -> usize {
+        match self {
+            FreeKind::Float => 0,
+            FreeKind::List => 1,
+            FreeKind::Dict => 2,
+            FreeKind::Tuple(n) => 2 + n,
+        }
+    }
+    fn limit(self) -> usize {
+        match self {
+            FreeKind::Float => 100,
+            FreeKind::List | FreeKind::Dict => 80,
+            FreeKind::Tuple(_) => 2000,
+        }
+    }
+    fn size(self) -> usize {
+        match self {
+            FreeKind::Float => std::mem::size_of::<PyObject>(),
+            _ => std::mem::size_of::<GcBlock>(),
+        }
+    }
+}
+
+const NFREELISTS: usize = 3 + TUPLE_FREELIST_SIZES;
 
 thread_local! {
-    static FREE_PLAIN: RefCell<Vec<*mut u8>> = const { RefCell::new(Vec::new()) };
-    static FREE_GC: RefCell<Vec<*mut u8>> = const { RefCell::new(Vec::new()) };
+    static FREELISTS: RefCell<[Vec<*mut u8>; NFREELISTS]> = RefCell::new(std::array::from_fn(|_| Vec::new()));
 }
 
-type FreeList = std::thread::LocalKey<RefCell<Vec<*mut u8>>>;
-
-fn freelist_pop(list: &'static FreeList) -> Option<*mut u8> {
-    list.with(|l| l.borrow_mut().pop())
-}
-
-fn freelist_push(list: &'static FreeList, p: *mut u8) -> bool {
-    list.with(|l| {
-        let mut l = l.borrow_mut();
-        if l.len() < FREELIST_MAX {
-            l.push(p);
-            true
-        } else {
-            false
+/// A block for a new object of `kind`'s type: from its free list, else from the pools.
+fn block_for(kind: Option<FreeKind>, size: usize) -> *mut u8 {
+    if let Some(k) = kind {
+        debug_assert_eq!(k.size(), size);
+        if let Some(p) = FREELISTS.with(|l| l.borrow_mut()[k.slot()].pop()) {
+            return p;
         }
-    })
+    }
+    pool::alloc(size)
+}
+
+/// Gives back the block of a freed object of `kind`'s type: kept on its free list while
+/// that has room, else returned to the pools.
+fn release_block(kind: Option<FreeKind>, p: *mut u8, size: usize) {
+    if let Some(k) = kind {
+        let kept = FREELISTS.with(|l| {
+            let list = &mut l.borrow_mut()[k.slot()];
+            if list.len() < k.limit() {
+                list.push(p);
+                true
+            } else {
+                false
+            }
+        });
+        if kept {
+            return;
+        }
+    }
+    pool::free(p, size);
 }
 
 /// Empties the free lists (on a full collection), returning their blocks to the pools.
 pub fn clear_freelists() {
-    for (list, size) in [(&FREE_PLAIN, std::mem::size_of::<PyObject>()), (&FREE_GC, std::mem::size_of::<GcBlock>())] {
-        let blocks = list.with(|l| std::mem::take(&mut *l.borrow_mut()));
+    let lists = FREELISTS.with(|l| std::mem::replace(&mut *l.borrow_mut(), std::array::from_fn(|_| Vec::new())));
+    for (slot, blocks) in lists.into_iter().enumerate() {
+        let size = if slot == FreeKind::Float.slot() { FreeKind::Float.size() } else { std::mem::size_of::<GcBlock>() };
         for b in blocks {
             pool::free(b, size);
         }
     }
+}
+
+/// The free lists' lines of `sys._debugmallocstats()`, in CPython's order and layout
+/// (with Ouro's block sizes).
+pub fn freelist_report() -> String {
+    let counts: Vec<usize> = FREELISTS.with(|l| l.borrow().iter().map(Vec::len).collect());
+    let line = |n: usize, what: &str, size: usize| {
+        let head = format!("{} free {} * {} bytes each", n, what, size);
+        format!("{:>48} ={:>21}\n", head, pool::with_commas(n * size))
+    };
+    let mut out = String::new();
+    out.push_str(&line(counts[FreeKind::Dict.slot()], "PyDictObjects", FreeKind::Dict.size()));
+    out.push_str(&line(counts[FreeKind::Float.slot()], "PyFloatObjects", FreeKind::Float.size()));
+    out.push_str(&line(counts[FreeKind::List.slot()], "PyListObjects", FreeKind::List.size()));
+    for n in 1..=TUPLE_FREELIST_SIZES {
+        let k = FreeKind::Tuple(n);
+        out.push_str(&line(counts[k.slot()], &format!("{}-sized PyTupleObjects", n), k.size()));
+    }
+    out
 }
 
 /// The object whose GC head is `h`.

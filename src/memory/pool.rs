@@ -263,6 +263,19 @@ pub fn free(p: *mut u8, size: usize) {
     STATE.with(|s| s.borrow_mut().free(p))
 }
 
+/// `n` with a comma between groups of three digits, as CPython's allocator statistics.
+pub fn with_commas(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Blocks currently allocated (`sys.getallocatedblocks()`).
 pub fn allocated_blocks() -> usize {
     STATE.with(|s| s.borrow().allocated_blocks)
@@ -350,6 +363,10 @@ mod tests {
         let big = alloc(4096);
         assert!(!big.is_null());
         free(big, 4096);
+        assert_eq!(with_commas(0), "0");
+        assert_eq!(with_commas(720), "720");
+        assert_eq!(with_commas(64000), "64,000");
+        assert_eq!(with_commas(1234567), "1,234,567");
         let report = stats_report();
         assert!(report.contains("# arenas reclaimed"));
     }

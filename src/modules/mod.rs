@@ -69,7 +69,26 @@ pub fn builtin_module(vm: &Vm, name: &str) -> Option<PyResult> {
     })
 }
 
+/// `module(name, doc=None)`: a new, empty module (CPython's `types.ModuleType`).
+fn module_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let given = args.len() > 1 || kw.is_some_and(|k| k.iter().any(|n| n.as_str() == Some("name")));
+    if !given {
+        return Err(vm.type_error("module() missing required argument 'name' (pos 1)"));
+    }
+    let a = crate::builtins::parse_args(vm, "module", args.get(1..).unwrap_or(&[]), kw, &["name", "doc"], 1)?;
+    let name = a[0].as_ref().expect("required");
+    let Some(n) = name.as_str() else {
+        return Err(vm.type_error(format!("module() argument 'name' must be str, not {}", name.type_name())));
+    };
+    let m = new_module(vm, n);
+    if let Some(doc) = &a[1] {
+        vm.dict_set(module_dict(&m), object::str::intern("__doc__"), doc.clone())?;
+    }
+    Ok(m)
+}
+
 pub fn init(vm: &Vm) {
+    crate::builtins::def_staticmethod(&builtin_types().module, "__new__", module_new);
     sys::init(vm);
     weakref::init(vm);
 }

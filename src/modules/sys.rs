@@ -92,7 +92,7 @@ fn getallocatedblocks(_vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyR
     Ok(object::new_int(crate::memory::pool::allocated_blocks() as i64))
 }
 fn debugmallocstats(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    vm.write_stderr(&crate::memory::pool::stats_report());
+    vm.write_stderr(&format!("{}\n{}", crate::memory::pool::stats_report(), crate::memory::freelist_report()));
     Ok(object::none())
 }
 fn getframe_unsupported(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {

@@ -122,11 +122,68 @@ impl Vm {
             let _ = self.dict_del(&self.modules, &k);
         }
         self.exc_info.borrow_mut().take();
+        // CPython clears sys and builtins last, when `print` and sys.stderr are gone: the
+        // finalizers of what the program left there run without visible effect.
+        let running = memory::current_vm().is_some();
+        uninstall();
+        self.restore_namespaces();
+        if running {
+            install(self);
+        }
         self.sources.borrow_mut().clear();
         let pool = std::mem::take(&mut *self.frame_pool.borrow_mut());
         drop(pool);
         crate::gc::release_module_state();
         crate::gc::collect_with_callback(self, 2);
+    }
+}
+
+/// The items of the sys and builtins dicts, and the contents of every list among their
+/// values (`sys.path`, `sys.argv`, ...), at the moment the program started. Holding them
+/// keeps those objects alive for the interpreter's life, as the namespaces themselves do.
+pub struct NamespaceSnapshot {
+    dicts: Vec<(ObjRef, Vec<(ObjRef, ObjRef)>)>,
+    lists: Vec<(ObjRef, Vec<ObjRef>)>,
+}
+
+impl Vm {
+    /// Takes the snapshot `teardown` restores (replacing an earlier one).
+    pub fn snapshot_namespaces(&self) {
+        let mut snap = NamespaceSnapshot { dicts: Vec::new(), lists: Vec::new() };
+        let sys = self.sys.borrow().clone();
+        for d in sys.iter().map(|m| crate::modules::module_dict(m).clone()).chain([self.builtins.clone()]) {
+            let items = crate::builtins::dict::dict_items(&d);
+            for (_, v) in &items {
+                if let Payload::List(l) = v.payload() {
+                    snap.lists.push((v.clone(), l.borrow().clone()));
+                }
+            }
+            snap.dicts.push((d, items));
+        }
+        *self.namespace_snapshot.borrow_mut() = Some(snap);
+    }
+
+    /// Puts the sys and builtins namespaces back as `snapshot_namespaces` saw them, so that
+    /// objects the program stored there (`sys.x = obj`, `sys.path.append(p)`) are released.
+    fn restore_namespaces(&self) {
+        let Some(snap) = self.namespace_snapshot.borrow().as_ref().map(|s| (s.dicts.clone(), s.lists.clone())) else { return };
+        let (dicts, lists) = snap;
+        for (list, items) in lists {
+            if let Payload::List(l) = list.payload() {
+                let old = std::mem::replace(&mut *l.borrow_mut(), items);
+                drop(old);
+            }
+        }
+        for (d, items) in dicts {
+            let keep: std::collections::HashSet<usize> = items.iter().map(|(k, _)| k.addr()).collect();
+            let extra: Vec<ObjRef> = crate::builtins::dict::dict_items(&d).into_iter().map(|(k, _)| k).filter(|k| !keep.contains(&k.addr())).collect();
+            for k in extra {
+                let _ = self.dict_del(&d, &k);
+            }
+            for (k, v) in items {
+                let _ = self.dict_set(&d, k, v);
+            }
+        }
     }
 }
 

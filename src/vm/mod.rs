@@ -147,6 +147,9 @@ pub struct Vm {
     pub frame_stack: RefCell<Vec<*const Frame>>,
     /// Finished frames kept for reuse (see `Vm::recycle_frame`).
     pub frame_pool: RefCell<Vec<Box<Frame>>>,
+    /// The sys and builtins namespaces as the program found them (see
+    /// `Vm::snapshot_namespaces`); restored by `teardown`.
+    pub namespace_snapshot: RefCell<Option<finalize::NamespaceSnapshot>>,
 }
 
 impl Vm {
@@ -168,6 +171,7 @@ impl Vm {
             stdout_buf: RefCell::new(Vec::new()),
             frame_stack: RefCell::new(Vec::new()),
             frame_pool: RefCell::new(Vec::new()),
+            namespace_snapshot: RefCell::new(None),
         };
         exceptions::init_exception_types(&vm);
         crate::builtins::init(&vm);
