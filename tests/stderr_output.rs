@@ -1,0 +1,85 @@
+//! Scripts whose stderr is part of their behaviour (gc debug lines, "Exception ignored
+//! in" reports): each `tests/stderr/NAME.py` runs under Ouro and its stdout, stderr and exit
+//! status must equal CPython 3.11's, stored beside it as `NAME.py.stdout` and
+//! `NAME.py.stderr` by `python3 scripts/regen_stderr.py`. Addresses, elapsed times and
+//! the per-generation object counts (which count the interpreter's own objects) are
+//! normalized on both sides, as is the scripts' folder in file names.
+
+use std::path::Path;
+use std::process::Command;
+
+fn normalize(text: &str, folder: &str) -> String {
+    let text = text.replace(&format!("{}/", folder), "");
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        if let Some(i) = line.find("objects in each generation: ") {
+            out.push_str(&line[..i]);
+            out.push_str("objects in each generation: ?\n");
+            continue;
+        }
+        out.push_str(&normalize_line(line));
+    }
+    out
+}
+
+/// Replaces `0x<hex>` with `0x?` and `<digits>.<digits>s elapsed` with `?s elapsed`.
+fn normalize_line(line: &str) -> String {
+    let b = line.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'0' && b.get(i + 1) == Some(&b'x') && b.get(i + 2).is_some_and(|c| c.is_ascii_hexdigit()) {
+            out.push_str("0x?");
+            i += 2;
+            while i < b.len() && b[i].is_ascii_hexdigit() {
+                i += 1;
+            }
+            continue;
+        }
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let mut j = i;
+            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.') {
+                j += 1;
+            }
+            if line[j..].starts_with("s elapsed") && line[i..j].contains('.') {
+                out.push('?');
+                i = j;
+                continue;
+            }
+        }
+        let c = line[i..].chars().next().expect("in bounds");
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+#[test]
+fn stderr_matches_cpython() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("stderr");
+    let folder = dir.to_str().expect("utf-8 path").to_string();
+    let mut scripts: Vec<_> = std::fs::read_dir(&dir).expect("tests/stderr").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "py")).collect();
+    scripts.sort();
+    assert!(!scripts.is_empty());
+    let mut failures = Vec::new();
+    for script in &scripts {
+        let name = script.file_name().and_then(|n| n.to_str()).expect("name").to_string();
+        let out = Command::new(env!("CARGO_BIN_EXE_ouro")).arg(&name).current_dir(&dir).output().expect("run ouro");
+        let want_err = std::fs::read_to_string(script.with_extension("py.stderr")).expect("expected stderr");
+        let want_out = std::fs::read_to_string(script.with_extension("py.stdout")).expect("expected stdout");
+        let got_err = normalize(&String::from_utf8_lossy(&out.stderr), &folder);
+        let got_out = String::from_utf8_lossy(&out.stdout).to_string();
+        if got_err != want_err || got_out != want_out || out.status.code() != Some(0) {
+            failures.push(format!("{}:\n--- stderr want\n{}--- stderr got\n{}--- stdout want\n{}--- stdout got\n{}status {:?}", name, want_err, got_err, want_out, got_out, out.status.code()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn normalization() {
+    assert_eq!(normalize_line("gc: done, 2 unreachable, 0.0012s elapsed\n"), "gc: done, 2 unreachable, ?s elapsed\n");
+    assert_eq!(normalize_line("<A 0x7f00ab>"), "<A 0x?>");
+    assert_eq!(normalize("x: objects in each generation: 1 2 3\n", "/d"), "x: objects in each generation: ?\n");
+    assert_eq!(normalize("File \"/d/a.py\"", "/d"), "File \"a.py\"");
+}
