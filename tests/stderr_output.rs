@@ -83,3 +83,20 @@ fn normalization() {
     assert_eq!(normalize("x: objects in each generation: 1 2 3\n", "/d"), "x: objects in each generation: ?\n");
     assert_eq!(normalize("File \"/d/a.py\"", "/d"), "File \"a.py\"");
 }
+
+/// sys.stdin reads the process's standard input through the same buffer as input().
+#[test]
+fn stdin_shares_input_buffer() {
+    use std::io::Write;
+    let src = "import sys\nprint(input())\nprint(repr(sys.stdin.readline()))\nprint(input())\nfor line in sys.stdin:\n    print('line', repr(line))\n    break\nprint(repr(sys.stdin.read(3)), repr(sys.stdin.read()))\nprint(repr(sys.stdin.readline()), sys.stdin.name)\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ouro"))
+        .args(["-c", src])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run ouro");
+    child.stdin.take().expect("stdin").write_all("a\nb\nc\nd\néfg\nh\n".as_bytes()).expect("write");
+    let out = child.wait_with_output().expect("wait");
+    // CPython 3.11.7 prints exactly this for the same program and input.
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "a\n'b\\n'\nc\nline 'd\\n'\n'éfg' '\\nh\\n'\n'' <stdin>\n");
+}

@@ -312,6 +312,117 @@ fn f_format(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
         Err(m) => Err(super::format_error(vm, &m)),
     }
 }
+/// Parses CPython's `float.fromhex` syntax (`[sign] ['0x'] hexdigits ['.' hexdigits]
+/// ['p' [sign] decimal]`, or inf/infinity/nan, surrounded by optional whitespace),
+/// rounding half to even. Err(true) means the value is too large for a float,
+/// Err(false) that the string is malformed.
+pub fn parse_hex_float(text: &str) -> Result<f64, bool> {
+    let s = text.trim_matches(|c: char| c.is_whitespace());
+    let (neg, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let sign = |v: f64| if neg { -v } else { v };
+    let lower = s.to_ascii_lowercase();
+    if lower == "inf" || lower == "infinity" {
+        return Ok(sign(f64::INFINITY));
+    }
+    if lower == "nan" {
+        return Ok(sign(f64::NAN));
+    }
+    let s = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mantissa, exp) = match s.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (s, None),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if int_part.is_empty() && frac_part.is_empty() {
+        return Err(false);
+    }
+    let mut exp2: i64 = match exp {
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(false);
+            }
+            // Exponents far beyond any float saturate; the result is then 0 or too large.
+            e.parse::<i64>().unwrap_or(if e.starts_with('-') { -(1 << 40) } else { 1 << 40 })
+        }
+        None => 0,
+    };
+    // Mantissa bits in `m` (kept below 2^124), with `sticky` for nonzero digits dropped.
+    let mut m: u128 = 0;
+    let mut sticky = false;
+    for (i, c) in int_part.chars().chain(frac_part.chars()).enumerate() {
+        let d = c.to_digit(16).ok_or(false)? as u128;
+        if m < (1 << 120) {
+            m = m * 16 + d;
+        } else {
+            sticky |= d != 0;
+            exp2 += 4;
+        }
+        if i >= int_part.len() {
+            exp2 -= 4;
+        }
+    }
+    if m == 0 {
+        return Ok(sign(0.0));
+    }
+    let bits = 128 - m.leading_zeros() as i64;
+    if bits + exp2 > 1024 {
+        return Err(true);
+    }
+    // Keep 53 significant bits, fewer below the smallest normal exponent.
+    let shift = (bits - 53).max(-1074 - exp2);
+    if shift > 0 {
+        let shift = shift.min(127) as u32;
+        let rest = m & ((1u128 << shift) - 1);
+        let half = 1u128 << (shift - 1);
+        m >>= shift;
+        exp2 += shift as i64;
+        if rest > half || (rest == half && (sticky || m & 1 == 1)) {
+            m += 1;
+        }
+    }
+    if m == 0 {
+        return Ok(sign(0.0));
+    }
+    if (128 - m.leading_zeros() as i64) + exp2 > 1024 {
+        return Err(true);
+    }
+    // m < 2^54 is exact in an f64; the scaling steps stay exact because the result is
+    // representable.
+    let mut v = m as f64;
+    while exp2 > 0 {
+        let k = exp2.min(1000);
+        v *= f64::powi(2.0, k as i32);
+        exp2 -= k;
+    }
+    while exp2 < 0 {
+        let k = (-exp2).min(1000);
+        v *= f64::powi(2.0, -(k as i32));
+        exp2 += k;
+    }
+    Ok(sign(v))
+}
+
+fn f_fromhex(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::arity(vm, "fromhex", &args[1..], kw, 1, 1)?;
+    let Some(text) = args[1].as_str() else {
+        return Err(vm.type_error(format!("fromhex() argument must be str, not {}", args[1].type_name())));
+    };
+    let v = match parse_hex_float(text) {
+        Ok(v) => object::new_float(v),
+        Err(true) => return Err(vm.new_error("OverflowError", "hexadecimal value too large to represent as a float")),
+        Err(false) => return Err(vm.value_error("invalid hexadecimal floating-point string")),
+    };
+    if args[0].is(&builtin_types().float) {
+        return Ok(v);
+    }
+    vm.call(&args[0], &[v], None)
+}
+
 fn f_hex(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let x = this(&args[0]);
     if x == 0.0 {
@@ -468,6 +579,7 @@ pub fn init(_vm: &Vm) {
     def(f, "as_integer_ratio", f_as_integer_ratio);
     def(f, "conjugate", f_conjugate);
     def(f, "hex", f_hex);
+    super::def_classmethod(f, "fromhex", f_fromhex);
     def(f, "__add__", f_add);
     def(f, "__radd__", f_radd);
     def(f, "__sub__", f_sub);

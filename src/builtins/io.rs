@@ -22,6 +22,32 @@ pub struct FileData {
     pub writable: bool,
     pub data: Vec<u8>,
     pub pos: usize,
+    /// `sys.stdin`: `data` holds what was read so far from the process's stdin (through the
+    /// same buffer `input()` uses) and grows on demand, a line at a time.
+    pub stdin: bool,
+}
+
+/// `sys.stdin`: a text file over the process's standard input.
+#[must_use]
+pub fn stdin_file() -> ObjRef {
+    use std::os::fd::AsFd;
+    let file = std::io::stdin().as_fd().try_clone_to_owned().ok().map(std::fs::File::from);
+    let fd = FileData { file, name: object::new_str("<stdin>"), mode: "r".into(), text: true, readable: true, writable: false, data: Vec::new(), pos: 0, stdin: true };
+    ObjRef::new(&builtin_types().text_file, Payload::File(Box::new(std::cell::RefCell::new(fd))))
+}
+
+/// For `sys.stdin`: appends the next line of the process's stdin to `data` (everything
+/// up to EOF when `all`). Returns false at EOF. Other files read everything when opened.
+fn pull_stdin(vm: &Vm, f: &mut FileData, all: bool) -> bool {
+    use std::io::{BufRead, Read};
+    if !f.stdin {
+        return false;
+    }
+    vm.flush_stdout();
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let n = if all { lock.read_to_end(&mut f.data) } else { lock.read_until(b'\n', &mut f.data) };
+    matches!(n, Ok(k) if k > 0)
 }
 
 fn os_error(vm: &Vm, e: &std::io::Error, path: &str) -> crate::vm::PyErr {
@@ -119,7 +145,7 @@ pub fn open(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     }
     let t = builtin_types();
     let ty = if text { &t.text_file } else if readable { &t.reader_file } else { &t.writer_file };
-    let fd = FileData { file: Some(f), name: file.clone(), mode, text, readable, writable, data, pos: 0 };
+    let fd = FileData { file: Some(f), name: file.clone(), mode, text, readable, writable, data, pos: 0, stdin: false };
     Ok(ObjRef::new(ty, Payload::File(Box::new(std::cell::RefCell::new(fd)))))
 }
 
@@ -156,6 +182,11 @@ fn f_read(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
         Some(n) if !n.is_none() => vm.index(n)?.as_i64().unwrap_or(-1),
         _ => -1,
     };
+    if n < 0 {
+        pull_stdin(vm, &mut f, true);
+    } else {
+        while std::str::from_utf8(&f.data[f.pos..]).map(|s| s.chars().count()).unwrap_or(f.data.len() - f.pos) < n as usize && pull_stdin(vm, &mut f, false) {}
+    }
     let start = f.pos;
     let end = if n < 0 {
         f.data.len()
@@ -170,7 +201,10 @@ fn f_read(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     Ok(make_result(&f, &f.data[start..end]))
 }
 
-fn next_line(f: &mut FileData) -> Option<(usize, usize)> {
+fn next_line(vm: &Vm, f: &mut FileData) -> Option<(usize, usize)> {
+    if !f.data[f.pos..].contains(&b'\n') {
+        pull_stdin(vm, f, false);
+    }
     if f.pos >= f.data.len() {
         return None;
     }
@@ -185,7 +219,7 @@ fn read_one_line(vm: &Vm, args: &[ObjRef]) -> PyResult<Option<ObjRef>> {
     let cell = this(vm, args)?;
     let mut f = cell.borrow_mut();
     check_open(vm, &f)?;
-    Ok(next_line(&mut f).map(|(s, e)| make_result(&f, &f.data[s..e])))
+    Ok(next_line(vm, &mut f).map(|(s, e)| make_result(&f, &f.data[s..e])))
 }
 
 fn f_readline(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
@@ -200,7 +234,7 @@ fn f_readlines(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let mut f = cell.borrow_mut();
     check_open(vm, &f)?;
     let mut out = Vec::new();
-    while let Some((s, e)) = next_line(&mut f) {
+    while let Some((s, e)) = next_line(vm, &mut f) {
         out.push(make_result(&f, &f.data[s..e]));
     }
     Ok(object::new_list(out))

@@ -208,6 +208,7 @@ pub fn new_class(vm: &Vm, meta: &ObjRef, name: &str, bases_t: &[ObjRef], ns: &Ob
         }
     }
     let cls = ObjRef::new(&winner, Payload::Type(Box::new(td)));
+    crate::object::types::register_subclass(&cls);
     let d = super::dict::dict_copy(vm, ns)?;
     for (i, n) in own_slots.iter().enumerate() {
         let m = ObjRef::new(
@@ -301,8 +302,11 @@ fn type_instancecheck(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyRe
 fn type_subclasscheck(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     Ok(object::new_bool(args[1].is_subtype(&args[0])))
 }
-fn type_subclasses(_vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    Ok(object::new_list(vec![]))
+fn type_subclasses(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let Some(td) = args.first().and_then(|t| t.as_type()) else {
+        return Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object"));
+    };
+    Ok(object::new_list(crate::object::types::subclasses(td)))
 }
 fn type_prepare(_vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     Ok(object::new_dict())

@@ -345,7 +345,7 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     drop(ObjRef(ty));
 }
 
-/// Dereferences a pointer held by a non-owning table (the intern table).
+/// Dereferences a pointer held by a non-owning table (the intern table, the subclass lists).
 /// The table's invariant is that it only holds pointers of live objects: an entry is
 /// removed when its object is deallocated.
 pub(crate) fn deref_table_ptr<'a>(p: *const PyObject) -> &'a PyObject {

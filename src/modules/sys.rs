@@ -187,6 +187,9 @@ pub fn init(vm: &Vm) {
     set("stderr", stderr.clone());
     set("__stdout__", stdout);
     set("__stderr__", stderr);
+    let stdin = crate::builtins::io::stdin_file();
+    set("stdin", stdin.clone());
+    set("__stdin__", stdin);
     let _ = vm.dict_set(&vm.modules, object::str::intern("sys"), m.clone());
     *vm.sys.borrow_mut() = Some(m);
 }

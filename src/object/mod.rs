@@ -259,6 +259,7 @@ impl Payload {
                     str::intern_remove(&s.s);
                 }
             }
+            Payload::Type(t) => types::forget_subclass(t),
             _ => {}
         }
     }

@@ -152,9 +152,57 @@ macro_rules! builtin_types {
     };
 }
 
+thread_local! {
+    /// Each type's direct subclasses, in creation order: base's TypeData address →
+    /// (subclass's TypeData address, subclass object address). Non-owning, like CPython's
+    /// `tp_subclasses` of weak references: a type removes itself from its bases' lists
+    /// when it is freed (`forget_subclass`), so every address here is a live type.
+    static SUBCLASSES: RefCell<ahash::AHashMap<usize, Vec<(usize, usize)>>> = RefCell::new(ahash::AHashMap::new());
+}
+
+fn td_addr(td: &TypeData) -> usize {
+    td as *const TypeData as usize
+}
+
+/// Records `ty` as a subclass of each of its bases (call once its bases are set).
+pub fn register_subclass(ty: &ObjRef) {
+    let td = ty.as_type().expect("a type");
+    SUBCLASSES.with(|m| {
+        let mut m = m.borrow_mut();
+        for b in td.bases.borrow().iter() {
+            if let Some(bt) = b.as_type() {
+                m.entry(td_addr(bt)).or_default().push((td_addr(td), ty.addr()));
+            }
+        }
+    });
+}
+
+/// Removes a type being freed from its bases' subclass lists.
+pub fn forget_subclass(td: &TypeData) {
+    let me = td_addr(td);
+    SUBCLASSES.with(|m| {
+        let mut m = m.borrow_mut();
+        for b in td.bases.borrow().iter() {
+            if let Some(bt) = b.as_type() {
+                if let Some(v) = m.get_mut(&td_addr(bt)) {
+                    v.retain(|(t, _)| *t != me);
+                }
+            }
+        }
+        m.remove(&me);
+    });
+}
+
+/// `ty.__subclasses__()`: the live direct subclasses, as new references.
+pub fn subclasses(td: &TypeData) -> Vec<ObjRef> {
+    let addrs: Vec<usize> = SUBCLASSES.with(|m| m.borrow().get(&td_addr(td)).map(|v| v.iter().map(|(_, o)| *o).collect()).unwrap_or_default());
+    addrs.into_iter().map(|a| ObjRef::from_borrowed(crate::memory::deref_table_ptr(a as *const PyObject))).collect()
+}
+
 fn link_base(ty: &ObjRef, base: &ObjRef) {
     let td = ty.as_type().unwrap();
     td.bases.borrow_mut().push(base.clone());
+    register_subclass(ty);
     let mut mro = vec![ty.clone()];
     mro.extend(base.as_type().unwrap().mro.borrow().iter().cloned());
     *td.mro.borrow_mut() = mro;
