@@ -119,13 +119,13 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
             _ => return None,
         },
         Payload::Property(p) => match name {
-            "fget" => opt(&p.fget),
-            "fset" => opt(&p.fset),
-            "fdel" => opt(&p.fdel),
-            "__doc__" => match &p.doc {
-                Some(d) => d.clone(),
-                None => match &p.fget {
-                    Some(g) => return Some(vm.getattr_str(g, "__doc__")),
+            "fget" => opt(&p.parts.borrow().fget),
+            "fset" => opt(&p.parts.borrow().fset),
+            "fdel" => opt(&p.parts.borrow().fdel),
+            "__doc__" => match p.parts.borrow().clone() {
+                object::PropParts { doc: Some(d), .. } => d,
+                object::PropParts { fget, .. } => match fget {
+                    Some(g) => return Some(vm.getattr_str(&g, "__doc__")),
                     None => object::none(),
                 },
             },

@@ -149,7 +149,8 @@ pub fn new_class(vm: &Vm, meta: &ObjRef, name: &str, bases_t: &[ObjRef], ns: &Ob
         let Some(btd) = b.as_type() else {
             return Err(vm.type_error("bases must be types"));
         };
-        if !btd.basetype || b.is(&t.bool_) || (!btd.heap && btd.layout == Layout::Other) {
+        let subclassable_other = b.is(&t.property) || b.is(&t.staticmethod) || b.is(&t.classmethod);
+        if !btd.basetype || b.is(&t.bool_) || (!btd.heap && btd.layout == Layout::Other && !subclassable_other) {
             return Err(vm.type_error(format!("type '{}' is not an acceptable base type", btd.name.borrow())));
         }
         if btd.layout != Layout::Object {

@@ -16,19 +16,34 @@ fn make_property(ty: &ObjRef, fget: Option<ObjRef>, fset: Option<ObjRef>, fdel: 
     make_named_property(ty, fget, fset, fdel, doc, None)
 }
 fn make_named_property(ty: &ObjRef, fget: Option<ObjRef>, fset: Option<ObjRef>, fdel: Option<ObjRef>, doc: Option<ObjRef>, name: Option<ObjRef>) -> ObjRef {
-    ObjRef::new(ty, Payload::Property(Box::new(object::PropertyData { fget, fset, fdel, doc, name: std::cell::RefCell::new(name) })))
+    let parts = object::PropParts { fget, fset, fdel, doc };
+    ObjRef::new(ty, Payload::Property(Box::new(object::PropertyData { parts: RefCell::new(parts), name: RefCell::new(name) })))
 }
 
-fn property_call(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
-    // property(fget=None, fset=None, fdel=None, doc=None) called on the type.
+/// `property.__new__(cls, ...)`: a property without accessors; `__init__` sets them.
+fn property_new(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    Ok(make_property(&args[0], None, None, None, None))
+}
+
+/// `property.__init__(self, fget=None, fset=None, fdel=None, doc=None)`.
+fn property_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let a = super::parse_args(vm, "property", &args[1..], kw, &["fget", "fset", "fdel", "doc"], 0)?;
     let f = |o: &Option<ObjRef>| o.clone().filter(|x| !x.is_none());
-    Ok(make_property(&args[0], f(&a[0]), f(&a[1]), f(&a[2]), f(&a[3])))
+    let Payload::Property(p) = args[0].payload() else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'property' object"));
+    };
+    let parts = object::PropParts { fget: f(&a[0]), fset: f(&a[1]), fdel: f(&a[2]), doc: f(&a[3]) };
+    let old = p.parts.replace(parts);
+    drop(old);
+    Ok(object::none())
 }
 
 fn prop_parts(p: &ObjRef) -> (Option<ObjRef>, Option<ObjRef>, Option<ObjRef>, Option<ObjRef>) {
     match p.payload() {
-        Payload::Property(p) => (p.fget.clone(), p.fset.clone(), p.fdel.clone(), p.doc.clone()),
+        Payload::Property(p) => {
+            let parts = p.parts.borrow().clone();
+            (parts.fget, parts.fset, parts.fdel, parts.doc)
+        }
         _ => (None, None, None, None),
     }
 }
@@ -77,6 +92,22 @@ fn prop_set(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
         Some(s) => vm.call(&s, &[args[1].clone(), args[2].clone()], None),
         None => Err(vm.attribute_error(vm.property_error(&args[0], &args[1], "setter"))),
     }
+}
+
+fn prop_delete(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    match prop_parts(&args[0]).2 {
+        Some(d) => vm.call(&d, &[args[1].clone()], None),
+        None => Err(vm.attribute_error(vm.property_error(&args[0], &args[1], "deleter"))),
+    }
+}
+
+/// `staticmethod.__init__` / `classmethod.__init__`: `__new__` already stored the callable.
+fn wrapper_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::no_kwargs(vm, args[0].type_name().as_str(), kw)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("{} expected 1 argument, got {}", args[0].type_name(), args.len() - 1)));
+    }
+    Ok(object::none())
 }
 
 fn staticmethod_new(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
@@ -349,7 +380,9 @@ pub fn init(_vm: &Vm) {
     let t = builtin_types();
     let p = &t.property;
     // property(fget, fset, fdel, doc) builds the whole (immutable) payload in __new__.
-    super::def_staticmethod(p, "__new__", property_new_full);
+    super::def_staticmethod(p, "__new__", property_new);
+    def(p, "__init__", property_init);
+    def(p, "__delete__", prop_delete);
     def(p, "getter", prop_getter);
     def(p, "setter", prop_setter);
     def(p, "deleter", prop_deleter);
@@ -359,7 +392,9 @@ pub fn init(_vm: &Vm) {
     super::def_staticmethod(&t.staticmethod, "__new__", staticmethod_new);
     def(&t.staticmethod, "__get__", staticmethod_get);
     def(&t.staticmethod, "__call__", staticmethod_call);
+    def(&t.staticmethod, "__init__", wrapper_init);
     super::def_staticmethod(&t.classmethod, "__new__", classmethod_new);
+    def(&t.classmethod, "__init__", wrapper_init);
     def(&t.classmethod, "__get__", classmethod_get);
     super::def_staticmethod(&t.super_, "__new__", super_new);
     def(&t.function, "__get__", func_get);
@@ -399,6 +434,3 @@ pub fn init(_vm: &Vm) {
     def(g, "close", gen_close);
 }
 
-fn property_new_full(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
-    property_call(vm, args, kw)
-}

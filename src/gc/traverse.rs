@@ -204,10 +204,12 @@ pub fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             }
         }
         Payload::Property(p) => {
-            visit_opt(&p.fget, visit);
-            visit_opt(&p.fset, visit);
-            visit_opt(&p.fdel, visit);
-            visit_opt(&p.doc, visit);
+            if let Ok(parts) = p.parts.try_borrow() {
+                visit_opt(&parts.fget, visit);
+                visit_opt(&parts.fset, visit);
+                visit_opt(&parts.fdel, visit);
+                visit_opt(&parts.doc, visit);
+            }
             visit_opt(&p.name.borrow(), visit);
         }
         Payload::StaticMethod(f) | Payload::ClassMethod(f) => visit(f),

@@ -77,11 +77,18 @@ pub struct ExcData {
 /// A `property`. The accessors never change after creation (`getter`/`setter`/`deleter`
 /// build new properties); `name` is the attribute name `__set_name__` recorded, used in
 /// error messages.
-pub struct PropertyData {
+/// A property's accessors. They change only in `property.__init__` (so that subclasses
+/// can call it); `getter`/`setter`/`deleter` build new properties.
+#[derive(Clone, Default)]
+pub struct PropParts {
     pub fget: Option<ObjRef>,
     pub fset: Option<ObjRef>,
     pub fdel: Option<ObjRef>,
     pub doc: Option<ObjRef>,
+}
+
+pub struct PropertyData {
+    pub parts: RefCell<PropParts>,
     pub name: RefCell<Option<ObjRef>>,
 }
 

@@ -122,7 +122,8 @@ impl Vm {
 
     fn is_data_descriptor(&self, d: &ObjRef) -> bool {
         match d.payload() {
-            Payload::Property(_) | Payload::Member(_) => true,
+            Payload::Property(_) if !d.type_data().heap => true,
+            Payload::Member(_) => true,
             Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_) => false,
             _ => {
                 let td = d.type_data();
@@ -156,12 +157,12 @@ impl Vm {
                 Some(o) => Ok(object::new_builtin_bound(b, o.clone())),
                 None => Ok(d.clone()),
             },
-            Payload::StaticMethod(f) => Ok(f.clone()),
-            Payload::ClassMethod(f) => Ok(ObjRef::new(&t.method, Payload::BoundMethod { func: f.clone(), self_: owner.clone() })),
-            Payload::Property(p) => match obj {
+            Payload::StaticMethod(f) if !d.type_data().heap => Ok(f.clone()),
+            Payload::ClassMethod(f) if !d.type_data().heap => Ok(ObjRef::new(&t.method, Payload::BoundMethod { func: f.clone(), self_: owner.clone() })),
+            Payload::Property(p) if !d.type_data().heap => match obj {
                 None => Ok(d.clone()),
-                Some(o) => match &p.fget {
-                    Some(g) => self.call(g, &[o.clone()], None),
+                Some(o) => match p.parts.borrow().fget.clone() {
+                    Some(g) => self.call(&g, &[o.clone()], None),
                     None => Err(self.attribute_error(self.property_error(d, o, "getter"))),
                 },
             },
@@ -316,13 +317,16 @@ impl Vm {
         let td = obj.type_data();
         if let Some(d) = td.lookup_hashed(n, name_hash(&name)) {
             match d.payload() {
-                Payload::Property(p) => {
-                    let f = if value.is_some() { &p.fset } else { &p.fdel };
+                Payload::Property(p) if !d.type_data().heap => {
+                    let f = {
+                        let parts = p.parts.borrow();
+                        if value.is_some() { parts.fset.clone() } else { parts.fdel.clone() }
+                    };
                     return match f {
                         Some(f) => {
                             let mut args = vec![obj.clone()];
                             args.extend(value);
-                            self.call(f, &args, None).map(|_| ())
+                            self.call(&f, &args, None).map(|_| ())
                         }
                         None => Err(self.attribute_error(self.property_error(&d, obj, if value.is_some() { "setter" } else { "deleter" }))),
                     };
