@@ -307,7 +307,15 @@ fn globals(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
 
 /// The current frame's local namespace (a snapshot dict for function frames).
 pub fn locals_dict(vm: &Vm) -> PyResult {
-    let Some(f) = vm.current_frame() else { return Ok(object::new_dict()) };
+    match vm.current_frame() {
+        Some(f) => frame_locals(vm, f),
+        None => Ok(object::new_dict()),
+    }
+}
+
+/// A frame's local namespace: the namespace dict of a module or class body, else a new
+/// dict of the function's bound locals and cell contents.
+pub fn frame_locals(vm: &Vm, f: &crate::vm::Frame) -> PyResult {
     if let Some(l) = &f.locals {
         return Ok(l.clone());
     }

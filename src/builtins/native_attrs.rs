@@ -195,7 +195,10 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
         Payload::Frame(f) => match name {
             "f_lineno" => object::new_int(f.lineno.get() as i64),
             "f_code" => f.code.clone(),
-            "f_back" => object::none(),
+            "f_back" => f.snapshot.as_ref().and_then(|s| s.back.clone()).unwrap_or_else(object::none),
+            "f_globals" if f.snapshot.is_some() => f.snapshot.as_ref().map(|s| s.globals.clone())?,
+            "f_locals" if f.snapshot.is_some() => f.snapshot.as_ref().map(|s| s.locals.clone())?,
+            "f_builtins" => vm.builtins.clone(),
             _ => return None,
         },
         Payload::DictView { dict, .. } => match name {

@@ -228,6 +228,11 @@ pub fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
                     visit(v);
                 }
             }
+            if let Some(s) = &f.snapshot {
+                visit(&s.globals);
+                visit_opt(&s.back, visit);
+                visit(&s.locals);
+            }
         }
         Payload::DictView { dict, .. } => visit(dict),
         Payload::MappingProxy(m) => visit(m),

@@ -95,8 +95,28 @@ fn debugmallocstats(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResu
     vm.write_stderr(&format!("{}\n{}", crate::memory::pool::stats_report(), crate::memory::freelist_report()));
     Ok(object::none())
 }
-fn getframe_unsupported(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    Err(vm.not_implemented_error("sys._getframe() is not supported by Ouro"))
+/// `sys._getframe(depth=0)`: a frame object for the running frame `depth` calls up, with
+/// its f_back chain. Each call builds new frame objects whose `f_locals` is a snapshot
+/// taken at the call.
+fn getframe(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    crate::builtins::arity(vm, "_getframe", args, kw, 0, 1)?;
+    let depth = match args.first() {
+        Some(d) => vm.index_isize(d)?,
+        None => 0,
+    };
+    let stack: Vec<*const crate::vm::Frame> = vm.frame_stack.borrow().clone();
+    if depth < 0 || depth as usize >= stack.len() {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    let mut back: Option<ObjRef> = None;
+    for p in &stack[..stack.len() - depth as usize] {
+        let f = crate::memory::deref_frame(*p);
+        let locals = crate::builtins::functions::frame_locals(vm, f)?;
+        let snapshot = object::FrameSnapshot { globals: f.globals.clone(), back: back.take(), locals };
+        let data = object::FrameData { code: f.code.clone(), lineno: std::cell::Cell::new(f.line()), locals: std::cell::RefCell::new(Vec::new()), snapshot: Some(Box::new(snapshot)) };
+        back = Some(ObjRef::new(&builtin_types().frame, Payload::Frame(Box::new(data))));
+    }
+    Ok(back.expect("at least one frame"))
 }
 
 fn stream_write(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
@@ -158,7 +178,7 @@ pub fn init(vm: &Vm) {
         ("getsizeof", getsizeof),
         ("getallocatedblocks", getallocatedblocks),
         ("_debugmallocstats", debugmallocstats),
-        ("_getframe", getframe_unsupported),
+        ("_getframe", getframe),
         ("__getattr__", sys_getattr),
     ];
     for (n, f) in fns {

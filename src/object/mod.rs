@@ -124,6 +124,15 @@ pub struct FrameData {
     pub code: ObjRef,
     pub lineno: Cell<u32>,
     pub locals: RefCell<Vec<Option<ObjRef>>>,
+    /// What `sys._getframe` records: f_globals, f_back and an f_locals snapshot (frame
+    /// objects made for tracebacks have none of them).
+    pub snapshot: Option<Box<FrameSnapshot>>,
+}
+
+pub struct FrameSnapshot {
+    pub globals: ObjRef,
+    pub back: Option<ObjRef>,
+    pub locals: ObjRef,
 }
 
 pub struct ModuleData {

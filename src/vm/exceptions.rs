@@ -217,7 +217,7 @@ impl Vm {
                 .get_or_insert_with(|| {
                     ObjRef::new(
                         &builtin_types().frame,
-                        Payload::Frame(Box::new(object::FrameData { code: code.clone(), lineno: Cell::new(line), locals: RefCell::new(Vec::new()) })),
+                        Payload::Frame(Box::new(object::FrameData { code: code.clone(), lineno: Cell::new(line), locals: RefCell::new(Vec::new()), snapshot: None })),
                     )
                 })
                 .clone();
