@@ -5,6 +5,7 @@
 //! arguments borrowed (see `object::NativeFn`).
 
 pub mod bytes;
+pub mod codecs;
 pub mod dict;
 pub mod exception;
 pub mod float;

@@ -633,8 +633,22 @@ fn norm_encoding(e: &str) -> String {
     e.to_ascii_lowercase().replace('_', "-")
 }
 
+/// An encoding name reduced for codec lookup: lowercase, without '-' and '_'.
+fn codec_key(e: &str) -> String {
+    e.to_ascii_lowercase().chars().filter(|c| *c != '-' && *c != '_').collect()
+}
+
 pub fn encode(vm: &Vm, x: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
     let e = norm_encoding(enc);
+    let key = codec_key(enc);
+    if let Some(w) = super::codecs::Wide::lookup(&key) {
+        return Ok(w.encode(x));
+    }
+    if key == "utf8sig" {
+        let mut out = b"\xef\xbb\xbf".to_vec();
+        out.extend_from_slice(x.as_bytes());
+        return Ok(out);
+    }
     let limit = match e.as_str() {
         "utf-8" | "utf8" => return Ok(x.as_bytes().to_vec()),
         "ascii" | "us-ascii" => 128u32,
@@ -674,6 +688,16 @@ fn unicode_error(vm: &Vm, kind: &str, enc: &str, obj: ObjRef, start: usize, end:
 
 pub fn decode(vm: &Vm, data: &[u8], enc: &str, errors: &str) -> PyResult {
     let e = norm_encoding(enc);
+    let key = codec_key(enc);
+    if let Some(w) = super::codecs::Wide::lookup(&key) {
+        return match w.decode(data, errors) {
+            Ok(s) => Ok(object::new_string(s)),
+            Err((name, start, end, reason)) => Err(unicode_error(vm, "UnicodeDecodeError", &name, object::new_bytes(data.to_vec()), start, end, reason)),
+        };
+    }
+    if key == "utf8sig" {
+        return decode(vm, data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data), "utf-8", errors);
+    }
     match e.as_str() {
         "utf-8" | "utf8" => match std::str::from_utf8(data) {
             Ok(v) => Ok(object::new_str(v)),
