@@ -18,6 +18,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("random", false, include_str!("lib/random.py")),
     ("json", false, include_str!("lib/json.py")),
     ("abc", false, include_str!("lib/abc.py")),
+    ("re", false, include_str!("lib/re.py")),
     ("_ouro_sys", false, include_str!("lib/_ouro_sys.py")),
 ];
 

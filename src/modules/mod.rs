@@ -4,6 +4,8 @@ pub mod frozen;
 pub mod gc;
 pub mod import;
 pub mod math;
+pub mod re;
+pub mod sre;
 pub mod sys;
 pub mod time;
 pub mod weakref;
@@ -60,6 +62,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> Option<PyResult> {
         "gc" => gc::make(vm),
         "math" => math::make(vm),
         "time" => time::make(vm),
+        "_sre" => sre::make(vm),
         "weakref" | "_weakref" => weakref::make(vm),
         "builtins" => Ok(builtins_module()?),
         _ => {
@@ -91,4 +94,5 @@ pub fn init(vm: &Vm) {
     crate::builtins::def_staticmethod(&builtin_types().module, "__new__", module_new);
     sys::init(vm);
     weakref::init(vm);
+    sre::init();
 }

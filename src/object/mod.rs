@@ -214,6 +214,8 @@ pub enum Payload {
     DictView { dict: ObjRef, kind: DictViewKind },
     /// A file opened by `open()` (see `builtins::io`).
     File(Box<RefCell<crate::builtins::io::FileData>>),
+    /// A compiled regular expression (`_sre.Program`); holds no references.
+    Regex(Box<crate::modules::sre::Program>),
     /// The marker pushed by `LOAD_METHOD` when no unbound method was found.
     Null,
 }
