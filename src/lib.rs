@@ -5,7 +5,7 @@
 //! `builtins` and `modules` hold the library.
 
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: memory::limits::CountingAlloc = memory::limits::CountingAlloc;
 
 pub mod ast;
 pub mod builtins;

@@ -14,6 +14,11 @@ Options:
              when nothing leaked)
   -X gcstress
              run the cycle collector at every safe point after a GC allocation
+  -X max-memory=SIZE
+             raise MemoryError once the process has more than SIZE bytes allocated
+             (suffixes K, M, G)
+  -X max-steps=N
+             raise RuntimeError after N steps (backward jumps and calls)
   -h, --help print this help message and exit
   --version  print the version number and exit
 file         program read from script file
@@ -21,6 +26,17 @@ file         program read from script file
              (no file and a terminal on stdin: the interactive prompt)
 arg ...      arguments passed to program in sys.argv[1:]
 ";
+
+/// A byte count with an optional K, M or G suffix (powers of 1024).
+fn parse_size(s: &str) -> Option<usize> {
+    let (digits, mult) = match s.chars().last()?.to_ascii_uppercase() {
+        'K' => (&s[..s.len() - 1], 1usize << 10),
+        'M' => (&s[..s.len() - 1], 1 << 20),
+        'G' => (&s[..s.len() - 1], 1 << 30),
+        _ => (s, 1),
+    };
+    digits.parse::<usize>().ok()?.checked_mul(mult)
+}
 
 enum Source {
     File(String),
@@ -83,6 +99,20 @@ fn real_main(args: Vec<String>) -> i32 {
                 match args.get(i).map(|s| s.as_str()) {
                     Some("showrefcount") => show_refcount = true,
                     Some("gcstress") => gc_stress = true,
+                    Some(x) if x.starts_with("max-memory=") => match parse_size(&x["max-memory=".len()..]) {
+                        Some(n) => ouro::memory::limits::set_max_memory(n),
+                        None => {
+                            eprintln!("-X max-memory: invalid size {:?} (use e.g. 512M, 2G or a byte count)", &x["max-memory=".len()..]);
+                            return 2;
+                        }
+                    },
+                    Some(x) if x.starts_with("max-steps=") => match x["max-steps=".len()..].parse::<u64>() {
+                        Ok(n) => ouro::memory::limits::set_max_steps(n),
+                        Err(_) => {
+                            eprintln!("-X max-steps: invalid count {:?}", &x["max-steps=".len()..]);
+                            return 2;
+                        }
+                    },
                     _ => {}
                 }
             }

@@ -139,7 +139,9 @@ fn bytes_from(vm: &Vm, x: &ObjRef, encoding: Option<&ObjRef>) -> PyResult<Vec<u8
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
-        return Ok(vec![0; n as usize]);
+        let mut v = super::vec_with_capacity(vm, n as usize)?;
+        v.resize(n as usize, 0);
+        return Ok(v);
     }
     let mut out = Vec::new();
     for i in vm.collect(x)? {

@@ -34,7 +34,7 @@ pub fn list_imul(vm: &Vm, l: &ObjRef, n: &ObjRef) -> PyResult<()> {
     if cur.len().saturating_mul(n) > (isize::MAX as usize) / 16 {
         return Err(vm.new_error("MemoryError", ""));
     }
-    let mut v = Vec::with_capacity(cur.len() * n);
+    let mut v = super::vec_with_capacity(vm, cur.len() * n)?;
     for _ in 0..n {
         v.extend(cur.iter().cloned());
     }

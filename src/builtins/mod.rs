@@ -190,6 +190,27 @@ pub fn format_error(vm: &Vm, msg: &str) -> crate::vm::PyErr {
     }
 }
 
+/// An empty vector with room for `n` items, or CPython's MemoryError when that much
+/// cannot be allocated (sizes come from the program, so failing must not abort).
+pub fn vec_with_capacity<T>(vm: &Vm, n: usize) -> PyResult<Vec<T>> {
+    if !crate::memory::limits::can_allocate(n.saturating_mul(std::mem::size_of::<T>())) {
+        return Err(vm.new_error("MemoryError", ""));
+    }
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| vm.new_error("MemoryError", ""))?;
+    Ok(v)
+}
+
+/// An empty string with room for `n` bytes, or MemoryError (see `vec_with_capacity`).
+pub fn string_with_capacity(vm: &Vm, n: usize) -> PyResult<String> {
+    if !crate::memory::limits::can_allocate(n) {
+        return Err(vm.new_error("MemoryError", ""));
+    }
+    let mut s = String::new();
+    s.try_reserve_exact(n).map_err(|_| vm.new_error("MemoryError", ""))?;
+    Ok(s)
+}
+
 pub fn init(vm: &Vm) {
     object_type::init(vm);
     int::init(vm);

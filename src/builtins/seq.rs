@@ -189,7 +189,7 @@ pub fn seq_repeat(vm: &Vm, o: &ObjRef, n: &Int) -> PyResult {
     Ok(match o.payload() {
         Payload::List(l) => {
             let b = l.borrow();
-            let mut v = Vec::with_capacity(b.len() * n);
+            let mut v = super::vec_with_capacity(vm, b.len() * n)?;
             for _ in 0..n {
                 v.extend(b.iter().cloned());
             }

@@ -496,7 +496,7 @@ fn pad_args(vm: &Vm, args: &[ObjRef], name: &str) -> PyResult<(usize, char)> {
     if args.len() < 2 {
         return Err(vm.type_error(format!("{}() takes at least 1 argument (0 given)", name)));
     }
-    let w = vm.index(&args[1])?.as_i64().unwrap_or(0).max(0) as usize;
+    let w = vm.index_isize(&args[1])?.max(0) as usize;
     let fill = match args.get(2) {
         Some(f) => {
             let fs = f.as_str().ok_or_else(|| vm.type_error(format!("{}() argument 2 must be str, not {}", name, f.type_name())))?;
@@ -510,7 +510,7 @@ fn pad_args(vm: &Vm, args: &[ObjRef], name: &str) -> PyResult<(usize, char)> {
     };
     Ok((w, fill))
 }
-fn pad(args: &[ObjRef], w: usize, fill: char, left: usize, total: usize) -> PyResult {
+fn pad(vm: &Vm, args: &[ObjRef], w: usize, fill: char, left: usize, total: usize) -> PyResult {
     let x = s(&args[0]);
     let n = x.chars().count();
     if w <= n {
@@ -522,7 +522,8 @@ fn pad(args: &[ObjRef], w: usize, fill: char, left: usize, total: usize) -> PyRe
     let _ = total;
     let padn = w - n;
     let l = left.min(padn);
-    let mut out: String = std::iter::repeat(fill).take(l).collect();
+    let mut out = super::string_with_capacity(vm, padn.saturating_mul(fill.len_utf8()).saturating_add(x.len()))?;
+    out.extend(std::iter::repeat(fill).take(l));
     out.push_str(x);
     out.extend(std::iter::repeat(fill).take(padn - l));
     Ok(object::new_string(out))
@@ -532,18 +533,18 @@ fn str_center(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let n = s(&args[0]).chars().count();
     let padn = w.saturating_sub(n);
     let left = padn / 2 + (padn & w & 1);
-    pad(args, w, fill, left, padn)
+    pad(vm, args, w, fill, left, padn)
 }
 fn str_ljust(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let (w, fill) = pad_args(vm, args, "ljust")?;
-    pad(args, w, fill, 0, 0)
+    pad(vm, args, w, fill, 0, 0)
 }
 fn str_rjust(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let (w, fill) = pad_args(vm, args, "rjust")?;
-    pad(args, w, fill, usize::MAX, 0)
+    pad(vm, args, w, fill, usize::MAX, 0)
 }
 fn str_zfill(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    let w = vm.index(&args[1])?.as_i64().unwrap_or(0).max(0) as usize;
+    let w = vm.index_isize(&args[1])?.max(0) as usize;
     let x = s(&args[0]);
     let n = x.chars().count();
     if w <= n {
@@ -553,7 +554,11 @@ fn str_zfill(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
         Some(c @ ('+' | '-')) => (c.to_string(), &x[1..]),
         _ => (String::new(), x),
     };
-    Ok(object::new_string(format!("{}{}{}", sign, "0".repeat(w - n), rest)))
+    let mut out = super::string_with_capacity(vm, w - n + x.len())?;
+    out.push_str(&sign);
+    out.extend(std::iter::repeat('0').take(w - n));
+    out.push_str(rest);
+    Ok(object::new_string(out))
 }
 fn str_expandtabs(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let a = super::parse_args(vm, "expandtabs", &args[1..], kw, &["tabsize"], 0)?;

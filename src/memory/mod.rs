@@ -13,6 +13,7 @@
 //! - `live_objects()` counts allocated and not yet freed blocks (the debug accounting that
 //!   must return to its start value after the final collection at exit).
 
+pub mod limits;
 pub mod pool;
 
 use std::alloc::Layout;

@@ -25,6 +25,25 @@ enum Action {
 }
 
 impl Vm {
+    /// What the eval loop does at a safe point (a backward jump or a call): run a
+    /// requested collection, then report a pending KeyboardInterrupt or an exceeded
+    /// `-X max-memory` / `-X max-steps` limit as the exception to raise here.
+    #[inline]
+    fn safe_point(&self) -> Option<PyErr> {
+        if crate::gc::pending() {
+            crate::gc::collect_generations(self);
+        }
+        if crate::signals::take_interrupt() {
+            return Some(self.new_error_args("KeyboardInterrupt", vec![]));
+        }
+        match crate::memory::limits::check()? {
+            crate::memory::limits::Exceeded::Memory => Some(self.new_error("MemoryError", "")),
+            crate::memory::limits::Exceeded::Steps => {
+                Some(self.new_error("RuntimeError", &format!("step limit exceeded (-X max-steps={})", crate::memory::limits::max_steps())))
+            }
+        }
+    }
+
     /// Runs `frame` and the Python frames it calls until it returns, yields or raises.
     /// The frame is handed back (a generator keeps it to resume later).
     pub fn eval_frame(&self, frame: Box<Frame>) -> (Result<Exit, PyErr>, Box<Frame>) {
@@ -359,11 +378,8 @@ impl Vm {
                 }
                 Op::Jump => {
                     f.pc = arg;
-                    if crate::gc::pending() {
-                        crate::gc::collect_generations(self);
-                    }
-                    if crate::signals::take_interrupt() {
-                        return Action::Error(self.new_error_args("KeyboardInterrupt", vec![]), false);
+                    if let Some(e) = self.safe_point() {
+                        return Action::Error(e, false);
                     }
                 }
                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
@@ -505,11 +521,8 @@ impl Vm {
                 }
                 Op::KwNames => f.kwnames = Some(code.consts[arg].clone()),
                 Op::CallFunction | Op::CallMethod => {
-                    if crate::gc::pending() {
-                        crate::gc::collect_generations(self);
-                    }
-                    if crate::signals::take_interrupt() {
-                        return Action::Error(self.new_error_args("KeyboardInterrupt", vec![]), false);
+                    if let Some(e) = self.safe_point() {
+                        return Action::Error(e, false);
                     }
                     let kwnames = f.kwnames.take();
                     let n = f.stack.len();

@@ -547,8 +547,14 @@ impl Vm {
             Payload::Tuple(t) if !o.type_data().heap => return Ok(t.to_vec()),
             _ => {}
         }
+        // A range's length is known: reserve it up front, so that an impossible size is a
+        // MemoryError at once (CPython presizes from the length hint the same way).
+        let hint = match o.payload() {
+            Payload::Range { start, stop, step } => crate::builtins::range::range_len(*start, *stop, *step) as usize,
+            _ => 0,
+        };
+        let mut v = crate::builtins::vec_with_capacity(self, hint)?;
         let it = self.iter(o)?;
-        let mut v = Vec::new();
         while let Some(x) = self.next(&it)? {
             v.push(x);
         }

@@ -1,0 +1,177 @@
+//! Resource limits: a cap on the bytes the process has allocated (`-X max-memory=SIZE`)
+//! and on the steps a program may run (`-X max-steps=N`), both also settable from Rust.
+//!
+//! Invariants:
+//! - `ALLOCATED` is the number of bytes currently allocated through the global allocator
+//!   (`CountingAlloc`, a thin counter over mimalloc); it is exact, not sampled.
+//! - A limit is soft: allocations themselves never fail because of it. The interpreter
+//!   checks at its safe points (backward jumps and calls, see `check`) and raises
+//!   MemoryError / RuntimeError there, and sizes a program asks for up front (`[0] * n`,
+//!   `bytes(n)`, `'x'.ljust(n)`) are refused before allocating (`can_allocate`).
+//! - A step is one safe point passed: a backward jump or a call.
+//! - Crossing a limit raises once; the program then has a grace of 1/8 of the limit
+//!   (more memory or more steps) to handle the error, after which every safe point
+//!   raises again. The memory limit re-arms when usage falls back under it.
+
+use std::alloc::{GlobalAlloc, Layout};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// The global allocator: mimalloc, counting the bytes in use.
+pub struct CountingAlloc;
+
+static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+static MAX_MEMORY: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+// SAFETY: every method forwards to mimalloc with the caller's arguments unchanged, so the
+// GlobalAlloc contract holds as it does for mimalloc; the counter updates have no effect
+// on the memory handed out.
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded unchanged (see the impl).
+        let p = unsafe { mimalloc::MiMalloc.alloc(layout) };
+        if !p.is_null() {
+            ALLOCATED.fetch_add(layout.size(), Relaxed);
+        }
+        p
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded unchanged (see the impl).
+        let p = unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) };
+        if !p.is_null() {
+            ALLOCATED.fetch_add(layout.size(), Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        ALLOCATED.fetch_sub(layout.size(), Relaxed);
+        // SAFETY: forwarded unchanged (see the impl).
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: forwarded unchanged (see the impl).
+        let p = unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            ALLOCATED.fetch_add(new_size, Relaxed);
+            ALLOCATED.fetch_sub(layout.size(), Relaxed);
+        }
+        p
+    }
+}
+
+/// Bytes currently allocated by the process.
+pub fn allocated() -> usize {
+    ALLOCATED.load(Relaxed)
+}
+
+/// Caps the bytes the program may have allocated (`usize::MAX`: no cap).
+pub fn set_max_memory(bytes: usize) {
+    MAX_MEMORY.store(bytes, Relaxed);
+}
+
+pub fn max_memory() -> usize {
+    MAX_MEMORY.load(Relaxed)
+}
+
+/// The machine's physical memory in bytes (from /proc/meminfo; unbounded elsewhere).
+fn physical_memory() -> usize {
+    thread_local! {
+        static PHYS: usize = std::fs::read_to_string("/proc/meminfo")
+            .ok()
+            .and_then(|m| m.lines().find(|l| l.starts_with("MemTotal:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<usize>().ok()))
+            .map(|kb| kb.saturating_mul(1024))
+            .unwrap_or(usize::MAX);
+    }
+    PHYS.with(|p| *p)
+}
+
+/// Whether `bytes` more can be allocated within the cap and the machine's memory
+/// (CPython gets MemoryError from malloc for such sizes; mimalloc would reserve them).
+pub fn can_allocate(bytes: usize) -> bool {
+    let cap = max_memory().min(physical_memory());
+    allocated().checked_add(bytes).is_some_and(|total| total <= cap)
+}
+
+thread_local! {
+    static STEPS: Cell<u64> = const { Cell::new(0) };
+    static MAX_STEPS: Cell<u64> = const { Cell::new(u64::MAX) };
+    /// Whether the memory / step limit was reported and its grace is running.
+    static MEMORY_REPORTED: Cell<bool> = const { Cell::new(false) };
+    static STEPS_REPORTED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn with_grace(limit: u64) -> u64 {
+    limit.saturating_add(limit / 8)
+}
+
+/// Caps the steps (backward jumps and calls) the program may run (`u64::MAX`: no cap),
+/// counting from now.
+pub fn set_max_steps(n: u64) {
+    MAX_STEPS.with(|m| m.set(n));
+    STEPS.with(|s| s.set(0));
+    STEPS_REPORTED.with(|r| r.set(false));
+}
+
+pub fn max_steps() -> u64 {
+    MAX_STEPS.with(|m| m.get())
+}
+
+/// A limit found exceeded at a safe point.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Exceeded {
+    Memory,
+    Steps,
+}
+
+/// Counts one step and reports a limit the program has crossed (see the module's
+/// invariants for the grace that follows).
+#[inline]
+pub fn check() -> Option<Exceeded> {
+    let steps = STEPS.with(|s| {
+        let n = s.get() + 1;
+        s.set(n);
+        n
+    });
+    if steps > max_steps() && report(&STEPS_REPORTED, steps > with_grace(max_steps())) {
+        return Some(Exceeded::Steps);
+    }
+    let (used, max) = (allocated(), max_memory());
+    if used > max {
+        if report(&MEMORY_REPORTED, used as u64 > with_grace(max as u64)) {
+            return Some(Exceeded::Memory);
+        }
+    } else if max != usize::MAX {
+        MEMORY_REPORTED.with(|r| r.set(false));
+    }
+    None
+}
+
+/// Whether to raise for a crossed limit: the first time, and after the grace.
+fn report(reported: &'static std::thread::LocalKey<Cell<bool>>, past_grace: bool) -> bool {
+    reported.with(|r| !r.replace(true) || past_grace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caps() {
+        // (Other test threads allocate concurrently, so the counter's exact value is
+        // checked by the -X max-memory tests, not here.)
+        assert!(can_allocate(1 << 20));
+        assert!(!can_allocate(usize::MAX));
+        set_max_steps(16);
+        for _ in 0..16 {
+            assert_eq!(check(), None);
+        }
+        assert_eq!(check(), Some(Exceeded::Steps));
+        // Grace: 16 / 8 = 2 more steps without an error, then one at every step.
+        assert_eq!(check(), None);
+        assert_eq!(check(), None);
+        assert_eq!(check(), Some(Exceeded::Steps));
+        assert_eq!(check(), Some(Exceeded::Steps));
+        set_max_steps(u64::MAX);
+        assert_eq!(check(), None);
+    }
+}
