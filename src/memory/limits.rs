@@ -166,8 +166,7 @@ mod tests {
             assert_eq!(check(), None);
         }
         assert_eq!(check(), Some(Exceeded::Steps));
-        // Grace: 16 / 8 = 2 more steps without an error, then one at every step.
-        assert_eq!(check(), None);
+        // Grace: up to 16 + 16 / 8 = 18 steps without another error, then one at every step.
         assert_eq!(check(), None);
         assert_eq!(check(), Some(Exceeded::Steps));
         assert_eq!(check(), Some(Exceeded::Steps));
