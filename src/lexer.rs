@@ -213,7 +213,7 @@ impl<'a, 'o> Layer<'a, 'o> {
                         if alt <= top_alt {
                             return Err(self.tab_error(line_start));
                         }
-                        if indents.len() > MAX_INDENT_LEVEL {
+                        if indents.len() >= MAX_INDENT_LEVEL {
                             let mut e = self.err("too many levels of indentation", p, p);
                             e.kind = SyntaxErrorKind::Indentation;
                             return Err(e);
@@ -298,7 +298,7 @@ impl<'a, 'o> Layer<'a, 'o> {
                     if matches!(&src[s..e], "not" | "and" | "or" | "if" | "else" | "lambda" | "in" | "is" | "for" | "yield") {
                         chain += 1;
                         if chain > MAX_OPERATOR_CHAIN {
-                            return Err(self.err("too many nested expressions", s, e));
+                            return Err(PErr::too_deep(self.base + s, self.base + e));
                         }
                     }
                     let mut end = e;
@@ -329,7 +329,7 @@ impl<'a, 'o> Layer<'a, 'o> {
                         _ => {
                             chain += 1;
                             if chain > MAX_OPERATOR_CHAIN {
-                                return Err(self.err("too many nested expressions", s, e));
+                                return Err(PErr::too_deep(self.base + s, self.base + e));
                             }
                         }
                     }

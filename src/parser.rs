@@ -24,6 +24,9 @@ pub enum SyntaxErrorKind {
     Syntax,
     Indentation,
     Tab,
+    /// Expressions nested beyond what the compiler handles: CPython's
+    /// `RecursionError: maximum recursion depth exceeded during compilation`.
+    Recursion,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +66,11 @@ pub(crate) struct PErr {
 impl PErr {
     pub(crate) fn new(msg: impl Into<String>, start: usize, end: usize) -> PErr {
         PErr { kind: SyntaxErrorKind::Syntax, msg: msg.into(), start, end, specific: false, incomplete: false }
+    }
+
+    /// Nesting beyond the compiler's depth (see `SyntaxErrorKind::Recursion`).
+    pub(crate) fn too_deep(start: usize, end: usize) -> PErr {
+        PErr { kind: SyntaxErrorKind::Recursion, ..PErr::new("maximum recursion depth exceeded during compilation", start, end) }
     }
 
     pub(crate) fn specific(mut self) -> PErr {
@@ -129,7 +137,7 @@ pub fn parse_expression(src: &str) -> Result<ast::Expr, SyntaxError> {
 }
 
 fn too_deep_error(span: ast::Span) -> PErr {
-    PErr::new("too many nested expressions", span.start as usize, span.end as usize)
+    PErr::too_deep(span.start as usize, span.end as usize)
 }
 
 /// True when `src` fails to parse only because input ended early (unclosed bracket,

@@ -12,6 +12,7 @@ pub fn syntax_error(vm: &Vm, e: &SyntaxError, filename: &str, src: &str) -> PyEr
         SyntaxErrorKind::Syntax => "SyntaxError",
         SyntaxErrorKind::Indentation => "IndentationError",
         SyntaxErrorKind::Tab => "TabError",
+        SyntaxErrorKind::Recursion => return vm.new_error("RecursionError", &e.msg),
     };
     make_syntax_error(vm, kind, &e.msg, filename, src, e.lineno, e.offset, e.end_offset)
 }

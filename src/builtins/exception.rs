@@ -43,6 +43,21 @@ pub fn exc_str(vm: &Vm, e: &ObjRef) -> PyResult {
             return Ok(object::new_string(s));
         }
     }
+    if e.is_instance(&vm.exc_type("SyntaxError")) {
+        if let Some(msg) = attr(vm, e, "msg") {
+            // CPython's SyntaxError_str: "msg (file, line N)" with the file's base name.
+            let mut s = vm.str_string(&msg)?;
+            let file = attr(vm, e, "filename").and_then(|f| f.as_str().map(|f| f.rsplit('/').next().unwrap_or(f).to_string()));
+            let line = attr(vm, e, "lineno").and_then(|l| l.as_int().and_then(|i| i.as_i64()));
+            match (file, line) {
+                (Some(f), Some(l)) => s.push_str(&format!(" ({}, line {})", f, l)),
+                (Some(f), None) => s.push_str(&format!(" ({})", f)),
+                (None, Some(l)) => s.push_str(&format!(" (line {})", l)),
+                (None, None) => {}
+            }
+            return Ok(object::new_string(s));
+        }
+    }
     if e.is_instance(&vm.exc_type("OSError")) && (2..=5).contains(&args.len()) {
         let mut s = format!("[Errno {}] {}", vm.str_string(&args[0])?, vm.str_string(&args[1])?);
         if let Some(f) = args.get(2) {
@@ -152,6 +167,20 @@ fn exc_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         for (n, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(pos.iter()) {
             set(n, v.clone())?;
         }
+    } else if e.is_instance(&vm.exc_type("SyntaxError")) {
+        // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])).
+        let info: Vec<ObjRef> = pos.get(1).and_then(|t| t.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
+        if pos.len() == 2 && info.len() < 4 {
+            return Err(vm.type_error(format!("function takes at least 4 arguments ({} given)", info.len())));
+        }
+        if pos.len() == 2 && info.len() > 6 {
+            return Err(vm.type_error(format!("function takes at most 6 arguments ({} given)", info.len())));
+        }
+        set("msg", pos.first().cloned().unwrap_or_else(object::none))?;
+        for (i, n) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().enumerate() {
+            set(n, info.get(i).cloned().unwrap_or_else(object::none))?;
+        }
+        set("print_file_and_line", object::none())?;
     } else if e.is_instance(&vm.exc_type("OSError")) {
         let none = object::none;
         let (errno, strerror) = if (2..=5).contains(&pos.len()) { (pos[0].clone(), pos[1].clone()) } else { (none(), none()) };
