@@ -1,4 +1,4 @@
-//! `-X max-memory=SIZE` and `-X max-steps=N`: a program past a limit gets a Python
+//! Limits and interruption. `-X max-memory=SIZE` and `-X max-steps=N`: a program past a limit gets a Python
 //! exception (MemoryError / RuntimeError naming the limit), not a crash or a hang; the
 //! limits can also be set from Rust.
 
@@ -40,4 +40,33 @@ fn limits_from_rust() {
     let status = ouro::run::run_main(&vm, "while True:\n    pass\n", "<limits>");
     ouro::memory::limits::set_max_steps(u64::MAX);
     assert_eq!(status, 1);
+}
+
+/// SIGINT during a long loop raises KeyboardInterrupt in the loop; uncaught, it prints
+/// CPython's traceback and the process ends by SIGINT, as CPython does.
+#[test]
+fn sigint_interrupts_a_long_loop() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::ExitStatusExt;
+    let src = "import sys\nprint('ready', flush=True)\ntry:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('caught', flush=True)\nn = 0\nwhile True:\n    n += 1\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ouro"))
+        .args(["-c", src])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run ouro");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let pid = child.id().to_string();
+    let mut line = String::new();
+    for want in ["ready\n", "caught\n"] {
+        line.clear();
+        out.read_line(&mut line).expect("read");
+        assert_eq!(line, want);
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert!(Command::new("kill").args(["-INT", &pid]).status().expect("kill").success());
+    }
+    let result = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&result.stderr);
+    assert!(err.starts_with("Traceback (most recent call last):\n") && err.ends_with("KeyboardInterrupt\n"), "stderr: {}", err);
+    assert_eq!(result.status.signal(), Some(2));
 }
