@@ -117,6 +117,51 @@ pub fn baseline(vm: &Vm) -> (isize, isize) {
     (crate::memory::ref_total(), crate::memory::live_objects())
 }
 
+/// Bounds for `run_sandboxed`.
+#[derive(Clone, Debug)]
+pub struct Sandbox {
+    /// Steps (backward jumps and calls) before `RuntimeError` (see `memory::limits`).
+    pub max_steps: u64,
+    /// Bytes the program may allocate beyond what is in use when it starts.
+    pub max_memory: usize,
+    /// Collect at every safe point after a GC allocation (`-X gcstress`).
+    pub gc_stress: bool,
+}
+
+/// What `run_sandboxed` observed.
+#[derive(Clone, Debug)]
+pub struct SandboxReport {
+    /// The exit status `ouro FILE` would have.
+    pub status: i32,
+    /// Everything written to stdout and stderr.
+    pub output: String,
+    /// References and blocks left alive after teardown (both 0 unless Ouro leaks).
+    pub leaked: (isize, isize),
+}
+
+/// Runs `src` as `__main__` in a fresh interpreter within `limits`, capturing its output,
+/// and tears the interpreter down; the leak check's counts come back with the status.
+/// The calling thread must have a stack of at least 8 MiB (its bounds are set here).
+pub fn run_sandboxed(src: &str, limits: &Sandbox) -> SandboxReport {
+    crate::vm::set_stack_bounds(6 << 20);
+    let vm = Vm::new();
+    // An earlier interpreter on this thread leaves its namespaces' reference cycles
+    // behind when dropped: collect them now, before the baseline.
+    crate::gc::collect_with_callback(&vm, 2);
+    vm.capture_output();
+    crate::memory::limits::set_max_memory(crate::memory::limits::allocated().saturating_add(limits.max_memory));
+    crate::memory::limits::set_max_steps(limits.max_steps);
+    let base = baseline(&vm);
+    crate::gc::state().stress.set(limits.gc_stress);
+    let status = run_main(&vm, src, "<sandbox>");
+    let leaked = finish(&vm, base);
+    crate::gc::state().stress.set(false);
+    crate::memory::limits::set_max_steps(u64::MAX);
+    crate::memory::limits::set_max_memory(usize::MAX);
+    let output = vm.take_output();
+    SandboxReport { status, output, leaked }
+}
+
 /// Prints an uncaught exception like CPython and returns the exit status (SystemExit's
 /// code, else 1).
 pub fn handle_uncaught(vm: &Vm, e: &PyErr) -> i32 {

@@ -70,3 +70,19 @@ fn sigint_interrupts_a_long_loop() {
     assert!(err.starts_with("Traceback (most recent call last):\n") && err.ends_with("KeyboardInterrupt\n"), "stderr: {}", err);
     assert_eq!(result.status.signal(), Some(2));
 }
+
+/// `run_sandboxed`: fresh interpreters one after another on one thread, output captured,
+/// limits applied, and nothing left alive afterwards.
+#[test]
+fn sandboxed_runs_capture_and_leave_nothing() {
+    let limits = ouro::run::Sandbox { max_steps: 100_000, max_memory: 64 << 20, gc_stress: false };
+    let r = ouro::run::run_sandboxed("import sys\nprint('hi')\nclass A: pass\na = A(); a.a = a\nsys.stderr.write('err\\n')\n", &limits);
+    assert_eq!((r.status, r.output.as_str(), r.leaked), (0, "hi\nerr\n", (0, 0)));
+    let r = ouro::run::run_sandboxed("while True: pass\n", &limits);
+    assert_eq!(r.status, 1);
+    assert!(r.output.ends_with("RuntimeError: step limit exceeded (-X max-steps=100000)\n"), "{}", r.output);
+    assert_eq!(r.leaked, (0, 0));
+    let stress = ouro::run::Sandbox { gc_stress: true, ..limits };
+    let r = ouro::run::run_sandboxed("l = []\nfor i in range(100):\n    l.append([l])\nraise SystemExit(3)\n", &stress);
+    assert_eq!((r.status, r.output.as_str(), r.leaked), (3, "", (0, 0)));
+}

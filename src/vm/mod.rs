@@ -150,6 +150,9 @@ pub struct Vm {
     /// The sys and builtins namespaces as the program found them (see
     /// `Vm::snapshot_namespaces`); restored by `teardown`.
     pub namespace_snapshot: RefCell<Option<finalize::NamespaceSnapshot>>,
+    /// When set (`capture_output`), what the program writes to stdout and stderr is
+    /// appended here instead of reaching the process's streams.
+    pub captured: RefCell<Option<String>>,
 }
 
 impl Vm {
@@ -172,6 +175,7 @@ impl Vm {
             frame_stack: RefCell::new(Vec::new()),
             frame_pool: RefCell::new(Vec::new()),
             namespace_snapshot: RefCell::new(None),
+            captured: RefCell::new(None),
         };
         exceptions::init_exception_types(&vm);
         crate::builtins::init(&vm);
@@ -202,8 +206,25 @@ impl Vm {
         s.lines().nth((line as usize).checked_sub(1)?).map(|l| l.to_string())
     }
 
+    /// Sends what the program writes to stdout and stderr to a buffer from now on (for
+    /// embedding and fuzzing); `take_output` returns it.
+    pub fn capture_output(&self) {
+        self.flush_stdout();
+        self.captured.borrow_mut().get_or_insert_with(String::new);
+    }
+
+    /// The output captured since `capture_output` (or since the last call); capturing
+    /// goes on.
+    pub fn take_output(&self) -> String {
+        self.captured.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default()
+    }
+
     pub fn write_stdout(&self, s: &str) {
         use std::io::Write;
+        if let Some(c) = self.captured.borrow_mut().as_mut() {
+            c.push_str(s);
+            return;
+        }
         let mut b = self.stdout_buf.borrow_mut();
         b.extend_from_slice(s.as_bytes());
         if b.len() > 8192 {
@@ -222,6 +243,10 @@ impl Vm {
 
     pub fn write_stderr(&self, s: &str) {
         use std::io::Write;
+        if let Some(c) = self.captured.borrow_mut().as_mut() {
+            c.push_str(s);
+            return;
+        }
         self.flush_stdout();
         let _ = std::io::stderr().write_all(s.as_bytes());
     }
