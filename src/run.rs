@@ -137,6 +137,9 @@ pub struct SandboxReport {
     pub output: String,
     /// References and blocks left alive after teardown (both 0 unless Ouro leaks).
     pub leaked: (isize, isize),
+    /// Native functions that panicked (became SystemError) during the run: 0 unless
+    /// Ouro has a bug.
+    pub native_panics: u64,
 }
 
 /// Runs `src` as `__main__` in a fresh interpreter within `limits`, capturing its output,
@@ -152,6 +155,7 @@ pub fn run_sandboxed(src: &str, limits: &Sandbox) -> SandboxReport {
     crate::memory::limits::set_max_memory(crate::memory::limits::allocated().saturating_add(limits.max_memory));
     crate::memory::limits::set_max_steps(limits.max_steps);
     let base = baseline(&vm);
+    let panics = crate::vm::call::native_panics();
     crate::gc::state().stress.set(limits.gc_stress);
     let status = run_main(&vm, src, "<sandbox>");
     let leaked = finish(&vm, base);
@@ -159,7 +163,7 @@ pub fn run_sandboxed(src: &str, limits: &Sandbox) -> SandboxReport {
     crate::memory::limits::set_max_steps(u64::MAX);
     crate::memory::limits::set_max_memory(usize::MAX);
     let output = vm.take_output();
-    SandboxReport { status, output, leaked }
+    SandboxReport { status, output, leaked, native_panics: crate::vm::call::native_panics() - panics }
 }
 
 /// Prints an uncaught exception like CPython and returns the exit status (SystemExit's

@@ -17,8 +17,14 @@ use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-/// The global allocator: mimalloc, counting the bytes in use.
+/// The global allocator: mimalloc (the system allocator under Miri, which cannot run
+/// foreign code), counting the bytes in use.
 pub struct CountingAlloc;
+
+#[cfg(not(miri))]
+use mimalloc::MiMalloc as Inner;
+#[cfg(miri)]
+use std::alloc::System as Inner;
 
 static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
 static MAX_MEMORY: AtomicUsize = AtomicUsize::new(usize::MAX);
@@ -29,7 +35,7 @@ static MAX_MEMORY: AtomicUsize = AtomicUsize::new(usize::MAX);
 unsafe impl GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: forwarded unchanged (see the impl).
-        let p = unsafe { mimalloc::MiMalloc.alloc(layout) };
+        let p = unsafe { Inner.alloc(layout) };
         if !p.is_null() {
             ALLOCATED.fetch_add(layout.size(), Relaxed);
         }
@@ -37,7 +43,7 @@ unsafe impl GlobalAlloc for CountingAlloc {
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: forwarded unchanged (see the impl).
-        let p = unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) };
+        let p = unsafe { Inner.alloc_zeroed(layout) };
         if !p.is_null() {
             ALLOCATED.fetch_add(layout.size(), Relaxed);
         }
@@ -46,11 +52,11 @@ unsafe impl GlobalAlloc for CountingAlloc {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         ALLOCATED.fetch_sub(layout.size(), Relaxed);
         // SAFETY: forwarded unchanged (see the impl).
-        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+        unsafe { Inner.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: forwarded unchanged (see the impl).
-        let p = unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) };
+        let p = unsafe { Inner.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             ALLOCATED.fetch_add(new_size, Relaxed);
             ALLOCATED.fetch_sub(layout.size(), Relaxed);

@@ -538,4 +538,36 @@ mod tests {
         println!("PyObject {} bytes, GcBlock {} bytes, Payload {} bytes", plain, gc, std::mem::size_of::<Payload>());
         assert!(plain <= 512 && gc <= 512);
     }
+
+    #[test]
+    fn handles_count_references_and_free_at_zero() {
+        crate::object::types::init();
+        let (refs0, live0) = (ref_total(), live_objects());
+        let l = crate::object::new_list(vec![]);
+        let t = crate::object::new_tuple(vec![l.clone(), crate::object::new_float(1.5), l.clone()]);
+        assert_eq!(l.refcnt(), 3);
+        assert_eq!(live_objects(), live0 + 3);
+        drop(t);
+        assert_eq!(l.refcnt(), 1);
+        assert_eq!(live_objects(), live0 + 1);
+        drop(l);
+        assert_eq!((ref_total(), live_objects()), (refs0, live0));
+    }
+
+    #[test]
+    fn free_lists_reuse_blocks_until_cleared() {
+        crate::object::types::init();
+        clear_freelists();
+        let blocks0 = pool::allocated_blocks();
+        let f = crate::object::new_float(2.5);
+        let addr = f.addr();
+        drop(f);
+        // The block stays allocated on the float free list and serves the next float.
+        assert_eq!(pool::allocated_blocks(), blocks0 + 1);
+        let g = crate::object::new_float(3.5);
+        assert_eq!(g.addr(), addr);
+        drop(g);
+        clear_freelists();
+        assert_eq!(pool::allocated_blocks(), blocks0);
+    }
 }

@@ -17,6 +17,13 @@ const FRAME_POOL_SIZE: usize = 64;
 
 thread_local! {
     static NATIVE_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static NATIVE_PANICS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many native functions have panicked on this thread (each became a SystemError);
+/// any is an Ouro bug, which the fuzz targets report.
+pub fn native_panics() -> u64 {
+    NATIVE_PANICS.with(|n| n.get())
 }
 
 /// True while a native function runs (its panics become SystemError, see `call_native`).
@@ -84,6 +91,7 @@ impl Vm {
                 r
             }
             Err(_) => {
+                NATIVE_PANICS.with(|n| n.set(n.get() + 1));
                 self.depth.set(depth);
                 self.frame_stack.borrow_mut().truncate(frames);
                 let name = match b.owner {
