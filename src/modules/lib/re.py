@@ -138,7 +138,21 @@ def _check_flags(pattern, flags):
             raise ValueError("ASCII and LOCALE flags are incompatible")
 
 
-class Pattern:
+class _Immutable:
+    """Patterns and matches never change: copying returns the object itself, and
+    `re.Pattern[str]` is the class (as the generic alias is for type hints)."""
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __class_getitem__(cls, item):
+        return cls
+
+
+class Pattern(_Immutable):
     """A compiled regular expression (what `re.compile` returns)."""
 
     def __init__(self, pattern, flags):
@@ -219,17 +233,8 @@ class Pattern:
     def __hash__(self):
         return hash((self.pattern, self.flags))
 
-    def __copy__(self):
-        return self
 
-    def __deepcopy__(self, memo):
-        return self
-
-    def __class_getitem__(cls, item):
-        return cls
-
-
-class Match:
+class Match(_Immutable):
     """The result of a successful match: the groups' spans over `string`."""
 
     def __init__(self, pattern, string, result):
@@ -292,15 +297,6 @@ class Match:
 
     def __repr__(self):
         return "<re.Match object; span=%r, match=%r>" % (self.regs[0], self.group(0))
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __class_getitem__(cls, item):
-        return cls
 
 
 _ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\"}

@@ -252,8 +252,11 @@ impl<S: Subject + ?Sized> Machine<'_, S> {
         }
     }
 
-    fn max_until(&mut self, pc: usize, ptr: usize, toplevel: bool) -> Ev {
-        let Some(rep) = self.repeat else { return Ev::Ret(false) };
+    /// The start shared by `MaxUntil` and `MinUntil`: the innermost repeat context, the
+    /// iteration count about to be reached (recorded in the top frame with the context),
+    /// the loop's bounds and the pc of its body. None outside any repeat.
+    fn until_start(&mut self, ptr: usize) -> Option<(usize, isize, u32, u32, usize)> {
+        let rep = self.repeat?;
         self.ptr = ptr;
         let count = self.reps[rep].count + 1;
         let (min, max) = self.repeat_bounds(rep);
@@ -261,6 +264,11 @@ impl<S: Subject + ?Sized> Machine<'_, S> {
         let f = self.top();
         f.rep = rep;
         f.count = count;
+        Some((rep, count, min, max, body))
+    }
+
+    fn max_until(&mut self, pc: usize, ptr: usize, toplevel: bool) -> Ev {
+        let Some((rep, count, min, max, body)) = self.until_start(ptr) else { return Ev::Ret(false) };
         if count < min as isize {
             self.reps[rep].count = count;
             return self.call(pc, ptr, body, Resume::MaxUntil1, toplevel);
@@ -282,14 +290,7 @@ impl<S: Subject + ?Sized> Machine<'_, S> {
     }
 
     fn min_until(&mut self, pc: usize, ptr: usize, toplevel: bool) -> Ev {
-        let Some(rep) = self.repeat else { return Ev::Ret(false) };
-        self.ptr = ptr;
-        let count = self.reps[rep].count + 1;
-        let (min, _) = self.repeat_bounds(rep);
-        let body = self.reps[rep].pc + 1;
-        let f = self.top();
-        f.rep = rep;
-        f.count = count;
+        let Some((rep, count, min, _, body)) = self.until_start(ptr) else { return Ev::Ret(false) };
         if count < min as isize {
             self.reps[rep].count = count;
             return self.call(pc, ptr, body, Resume::MinUntil1, toplevel);
