@@ -209,6 +209,101 @@ fn ba_append(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     }
     Ok(object::none())
 }
+/// The bytearray `self` of a method call.
+fn ba_items<'a>(vm: &Vm, o: &'a ObjRef) -> PyResult<&'a std::cell::RefCell<Vec<u8>>> {
+    match o.payload() {
+        Payload::ByteArray(b) => Ok(b),
+        _ => Err(vm.type_error(format!("descriptor requires a 'bytearray' object but received a '{}'", o.type_name()))),
+    }
+}
+fn byte_arg(vm: &Vm, o: &ObjRef) -> PyResult<u8> {
+    vm.index(o)?.as_i64().filter(|x| (0..256).contains(x)).map(|x| x as u8).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))
+}
+fn ba_setitem_m(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::arity(vm, "__setitem__", &args[1..], kw, 2, 2)?;
+    bytearray_setitem(vm, &args[0], &args[1], args[2].clone())?;
+    Ok(object::none())
+}
+fn ba_delitem_m(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::arity(vm, "__delitem__", &args[1..], kw, 1, 1)?;
+    bytearray_delitem(vm, &args[0], &args[1])?;
+    Ok(object::none())
+}
+fn ba_pop(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::arity(vm, "pop", &args[1..], kw, 0, 1)?;
+    let b = ba_items(vm, &args[0])?;
+    let len = b.borrow().len() as isize;
+    if len == 0 {
+        return Err(vm.index_error("pop from empty bytearray"));
+    }
+    let mut i = match args.get(1) {
+        Some(i) => vm.index_isize(i)?,
+        None => -1,
+    };
+    if i < 0 {
+        i += len;
+    }
+    if !(0..len).contains(&i) {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    Ok(object::new_int(b.borrow_mut().remove(i as usize) as i64))
+}
+fn ba_insert(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::arity(vm, "insert", &args[1..], kw, 2, 2)?;
+    let b = ba_items(vm, &args[0])?;
+    let len = b.borrow().len() as isize;
+    let i = vm.index_isize(&args[1])?;
+    let at = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+    let v = byte_arg(vm, &args[2])?;
+    b.borrow_mut().insert(at, v);
+    Ok(object::none())
+}
+fn ba_remove(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::arity(vm, "remove", &args[1..], kw, 1, 1)?;
+    let b = ba_items(vm, &args[0])?;
+    let v = byte_arg(vm, &args[1])?;
+    let pos = b.borrow().iter().position(|x| *x == v);
+    match pos {
+        Some(p) => {
+            b.borrow_mut().remove(p);
+            Ok(object::none())
+        }
+        None => Err(vm.value_error("value not found in bytearray")),
+    }
+}
+fn ba_reverse(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::arity(vm, "reverse", &args[1..], kw, 0, 0)?;
+    ba_items(vm, &args[0])?.borrow_mut().reverse();
+    Ok(object::none())
+}
+fn ba_clear(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::arity(vm, "clear", &args[1..], kw, 0, 0)?;
+    ba_items(vm, &args[0])?.borrow_mut().clear();
+    Ok(object::none())
+}
+fn ba_copy(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::arity(vm, "copy", &args[1..], kw, 0, 0)?;
+    let v = ba_items(vm, &args[0])?.borrow().clone();
+    Ok(new_bytearray(v))
+}
+fn ba_iadd(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let Some(more) = args.get(1).and_then(as_bytes) else {
+        return Err(vm.type_error(format!("can't concat {} to bytearray", args.get(1).map(|a| a.type_name()).unwrap_or_default())));
+    };
+    ba_items(vm, &args[0])?.borrow_mut().extend(more);
+    Ok(args[0].clone())
+}
+fn ba_imul(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    let n = vm.index_isize(&args[1])?.max(0) as usize;
+    let b = ba_items(vm, &args[0])?;
+    let len = b.borrow().len();
+    let mut v = super::vec_with_capacity(vm, len.saturating_mul(n))?;
+    for _ in 0..n {
+        v.extend_from_slice(&b.borrow());
+    }
+    *b.borrow_mut() = v;
+    Ok(args[0].clone())
+}
 fn ba_extend(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let more = bytes_from(vm, &args[1], None)?;
     if let Payload::ByteArray(b) = args[0].payload() {
@@ -300,5 +395,20 @@ pub fn init(_vm: &Vm) {
     }
     def(&t.bytearray, "append", ba_append);
     def(&t.bytearray, "extend", ba_extend);
+    let methods: &[(&'static str, object::NativeFn)] = &[
+        ("__setitem__", ba_setitem_m),
+        ("__delitem__", ba_delitem_m),
+        ("pop", ba_pop),
+        ("insert", ba_insert),
+        ("remove", ba_remove),
+        ("reverse", ba_reverse),
+        ("clear", ba_clear),
+        ("copy", ba_copy),
+        ("__iadd__", ba_iadd),
+        ("__imul__", ba_imul),
+    ];
+    for (name, f) in methods {
+        def(&t.bytearray, name, *f);
+    }
     super::set_type_attr(&t.bytearray, "__hash__", object::none());
 }

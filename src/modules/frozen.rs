@@ -19,6 +19,8 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("json", false, include_str!("lib/json.py")),
     ("abc", false, include_str!("lib/abc.py")),
     ("re", false, include_str!("lib/re.py")),
+    ("heapq", false, include_str!("lib/heapq.py")),
+    ("copy", false, include_str!("lib/copy.py")),
     ("_ouro_sys", false, include_str!("lib/_ouro_sys.py")),
 ];
 
