@@ -41,7 +41,7 @@ pub fn def(ty: &ObjRef, name: &'static str, func: NativeFn) {
     let d = td.dict().as_dict().expect("type dict");
     let key = object::str::intern(name);
     let h = key.as_str_data().unwrap().hash();
-    d.borrow_mut().insert_new(h, key, f);
+    put_type_entry(td, d, h, key, f);
 }
 
 /// An unbound native function that records `ty` as its owner (its `__qualname__` is
@@ -69,11 +69,29 @@ pub fn def_staticmethod(ty: &ObjRef, name: &'static str, func: NativeFn) {
     set_type_attr(ty, name, sm);
 }
 
+/// Sets `key` (a str with hash `h`) in a type's dict `d`, replacing an existing entry,
+/// and invalidates the attribute cache for the type (before, since releasing the old
+/// value may run code, and after).
+fn put_type_entry(td: &crate::object::types::TypeData, d: &std::cell::RefCell<crate::object::dict::DictTable>, h: i64, key: ObjRef, v: ObjRef) {
+    crate::object::types::type_modified(td);
+    let existing = d.borrow().find_str(key.as_str().unwrap_or(""), h);
+    let old = match existing {
+        Some(i) => Some(d.borrow_mut().replace_value(i, v)),
+        None => {
+            d.borrow_mut().insert_new(h, key, v);
+            None
+        }
+    };
+    drop(old);
+    crate::object::types::type_modified(td);
+}
+
 pub fn set_type_attr(ty: &ObjRef, name: &str, v: ObjRef) {
-    let d = ty.as_type().expect("type").dict().as_dict().expect("dict");
+    let td = ty.as_type().expect("type");
+    let d = td.dict().as_dict().expect("dict");
     let key = object::str::intern(name);
     let h = key.as_str_data().unwrap().hash();
-    d.borrow_mut().insert_new(h, key, v);
+    put_type_entry(td, d, h, key, v);
 }
 
 /// Puts a native function into a namespace: a module (the function's `__self__` is then

@@ -242,6 +242,7 @@ pub fn new_class(vm: &Vm, meta: &ObjRef, name: &str, bases_t: &[ObjRef], ns: &Ob
     ctd.set_dict(d.clone());
     let mro = compute_mro(&cls, &bases).map_err(|m| vm.type_error(m))?;
     *ctd.mro.borrow_mut() = mro;
+    crate::object::types::type_modified(ctd);
     if let Some(cell) = classcell {
         if let Payload::Cell(c) = cell.payload() {
             *c.borrow_mut() = Some(cls.clone());

@@ -320,6 +320,7 @@ pub fn clear(obj: &PyObject) {
             }
         }
         Payload::Type(td) if td.heap => {
+            crate::object::types::type_modified(td);
             // The MRO starts with the type itself: clearing it breaks that self-cycle.
             if let Ok(mut m) = td.mro.try_borrow_mut() {
                 dropped.extend(std::mem::take(&mut *m));

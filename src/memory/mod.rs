@@ -346,9 +346,10 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     drop(ObjRef(ty));
 }
 
-/// Dereferences a pointer held by a non-owning table (the intern table, the subclass lists).
-/// The table's invariant is that it only holds pointers of live objects: an entry is
-/// removed when its object is deallocated.
+/// Dereferences a pointer held by a non-owning table (the intern table, the subclass
+/// lists, the type attribute cache). The table's invariant is that it only hands out
+/// pointers of live objects: an entry is removed (or, in the attribute cache, made
+/// unreachable by resetting its type's version tag) before its object can be freed.
 pub(crate) fn deref_table_ptr<'a>(p: *const PyObject) -> &'a PyObject {
     // SAFETY: see above; entries are removed in `Payload::release_contents` before the
     // block is freed.

@@ -46,6 +46,8 @@ pub struct TypeData {
     pub slots: RefCell<Option<Vec<String>>>,
     /// Slot values an instance holds: this class's members and its bases'.
     pub nslots: std::cell::Cell<usize>,
+    /// The attribute cache's version tag (0: none yet). See `type_modified`.
+    version: std::cell::Cell<u64>,
 }
 
 impl TypeData {
@@ -61,6 +63,7 @@ impl TypeData {
             basetype: true,
             slots: RefCell::new(None),
             nslots: std::cell::Cell::new(0),
+            version: std::cell::Cell::new(0),
         }
     }
     pub fn dict(&self) -> &ObjRef {
@@ -76,8 +79,52 @@ impl TypeData {
     }
     /// `lookup` with the name's hash already known (`h == str_hash(name)`), as a str
     /// object caches it: attribute access on a name constant hashes nothing.
+    ///
+    /// Results are remembered in the attribute cache under the type's version tag, as
+    /// CPython's type attribute cache does.
     pub fn lookup_hashed(&self, name: &str, h: i64) -> Option<ObjRef> {
         debug_assert_eq!(h, str_hash(name));
+        let version = self.version_tag();
+        let slot = attr_cache_slot(version, h);
+        let hit = ATTR_CACHE.with(|c| {
+            let c = c.borrow();
+            let e = &c[slot];
+            (e.version == version && e.hash == h && &*e.name == name).then_some(e.value)
+        });
+        if let Some(value) = hit {
+            return value.map(|p| ObjRef::from_borrowed(crate::memory::deref_table_ptr(p)));
+        }
+        let found = self.lookup_uncached(name, h);
+        let value = found.as_ref().map(|v| &**v as *const PyObject);
+        ATTR_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let e = &mut c[slot];
+            e.version = version;
+            e.hash = h;
+            if &*e.name != name {
+                e.name = name.into();
+            }
+            e.value = value;
+        });
+        found
+    }
+
+    /// The type's version tag, assigning a fresh one when it has none.
+    fn version_tag(&self) -> u64 {
+        let v = self.version.get();
+        if v != 0 {
+            return v;
+        }
+        let v = NEXT_VERSION.with(|n| {
+            let v = n.get();
+            n.set(v + 1);
+            v
+        });
+        self.version.set(v);
+        v
+    }
+
+    fn lookup_uncached(&self, name: &str, h: i64) -> Option<ObjRef> {
         for t in self.mro.borrow().iter() {
             let td = t.as_type().expect("mro holds types");
             if let Some(d) = td.dict.get() {
@@ -150,6 +197,43 @@ macro_rules! builtin_types {
             vec![$(&t.$field),*]
         }
     };
+}
+
+/// The type attribute cache: `lookup_hashed` results keyed by (type version tag, name).
+///
+/// Invariants: an entry's `value` is a borrowed pointer into the dict of a type on the
+/// MRO of the type whose tag is `version`. A type's tag is reset to 0 by
+/// `type_modified` whenever its dict, its MRO or the dict of any type on its MRO
+/// changes (or is cleared by the collector), and tags are never reused, so an entry
+/// whose tag is still some type's current tag points at a live object.
+struct AttrCacheEntry {
+    version: u64,
+    hash: i64,
+    name: Box<str>,
+    value: Option<*const PyObject>,
+}
+
+const ATTR_CACHE_SIZE: usize = 4096;
+
+fn attr_cache_slot(version: u64, h: i64) -> usize {
+    ((version ^ (h as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize % ATTR_CACHE_SIZE
+}
+
+thread_local! {
+    static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+    static ATTR_CACHE: RefCell<Vec<AttrCacheEntry>> =
+        RefCell::new((0..ATTR_CACHE_SIZE).map(|_| AttrCacheEntry { version: 0, hash: 0, name: "".into(), value: None }).collect());
+}
+
+/// Invalidates the attribute cache for `td` and every type below it (call after
+/// changing a type's dict or MRO): their version tags go back to 0.
+pub fn type_modified(td: &TypeData) {
+    td.version.set(0);
+    for sub in subclasses(td) {
+        if let Some(st) = sub.as_type() {
+            type_modified(st);
+        }
+    }
 }
 
 thread_local! {

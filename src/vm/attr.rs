@@ -295,10 +295,15 @@ impl Vm {
                     return r;
                 }
                 let d = td.dict().clone();
-                return match value {
+                // Invalidated before (a finalizer run by the replaced value may look
+                // attributes up) and after the change.
+                crate::object::types::type_modified(td);
+                let r = match value {
                     Some(v) => self.setitem(&d, &name, v),
                     None => self.delitem(&d, &name).map_err(|_| self.attribute_error(format!("type object '{}' has no attribute '{}'", td.name.borrow(), n))),
                 };
+                crate::object::types::type_modified(td);
+                return r;
             }
             Payload::Module(m) => {
                 return match value {
