@@ -114,6 +114,7 @@ pub fn finish(vm: &Vm, baseline: (isize, isize)) -> (isize, isize) {
 /// alive now, to pass to `finish` as its baseline.
 pub fn baseline(vm: &Vm) -> (isize, isize) {
     vm.snapshot_namespaces();
+    crate::object::types::clear_attr_cache();
     (crate::memory::ref_total(), crate::memory::live_objects())
 }
 

@@ -153,7 +153,8 @@ impl DictTable {
             }
             if ix >= 0 {
                 if let Some(e) = &self.entries[ix as usize] {
-                    if e.hash == hash && e.key.as_str() == Some(key) {
+                    // The same (interned) string object answers without comparing bytes.
+                    if e.hash == hash && e.key.as_str().is_some_and(|k| std::ptr::eq(k, key) || k == key) {
                         return Some(ix as usize);
                     }
                 }

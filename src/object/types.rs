@@ -89,23 +89,24 @@ impl TypeData {
         let hit = ATTR_CACHE.with(|c| {
             let c = c.borrow();
             let e = &c[slot];
-            (e.version == version && e.hash == h && &*e.name == name).then_some(e.value)
+            let same_name = |n: &ObjRef| n.as_str().is_some_and(|k| std::ptr::eq(k, name) || k == name);
+            (e.version == version && e.hash == h && e.name.as_ref().is_some_and(same_name)).then_some(e.value)
         });
         if let Some(value) = hit {
             return value.map(|p| ObjRef::from_borrowed(crate::memory::deref_table_ptr(p)));
         }
         let found = self.lookup_uncached(name, h);
         let value = found.as_ref().map(|v| &**v as *const PyObject);
-        ATTR_CACHE.with(|c| {
+        let key = super::str::intern(name);
+        let old = ATTR_CACHE.with(|c| {
             let mut c = c.borrow_mut();
             let e = &mut c[slot];
             e.version = version;
             e.hash = h;
-            if &*e.name != name {
-                e.name = name.into();
-            }
             e.value = value;
+            e.name.replace(key)
         });
+        drop(old);
         found
     }
 
@@ -139,13 +140,14 @@ impl TypeData {
     /// access is `object.__getattribute__` or another builtin one). Hot: every attribute
     /// load on an instance of a class asks, so the name's hash is computed once.
     pub fn custom_getattribute(&self) -> Option<ObjRef> {
-        thread_local! {
-            static HASH: i64 = str_hash("__getattribute__");
-        }
         if !self.heap {
             return None;
         }
-        let ga = self.lookup_hashed("__getattribute__", HASH.with(|h| *h))?;
+        // The interned name's own bytes, so the attribute cache matches it by pointer.
+        let ga = GETATTRIBUTE.with(|n| {
+            let s = n.as_str_data().expect("str");
+            self.lookup_hashed(&s.s, s.hash())
+        })?;
         (!matches!(ga.payload(), Payload::Builtin(_))).then_some(ga)
     }
     /// Looks `name` up in this type's own dict only.
@@ -206,10 +208,12 @@ macro_rules! builtin_types {
 /// `type_modified` whenever its dict, its MRO or the dict of any type on its MRO
 /// changes (or is cleared by the collector), and tags are never reused, so an entry
 /// whose tag is still some type's current tag points at a live object.
+/// An entry holds a reference to its (interned) name, as CPython's does, so comparing
+/// names by their data pointer is exact; `clear_attr_cache` drops them.
 struct AttrCacheEntry {
     version: u64,
     hash: i64,
-    name: Box<str>,
+    name: Option<ObjRef>,
     value: Option<*const PyObject>,
 }
 
@@ -220,9 +224,27 @@ fn attr_cache_slot(version: u64, h: i64) -> usize {
 }
 
 thread_local! {
+    /// The interned "__getattribute__" (created by `init`, with the permanent objects).
+    static GETATTRIBUTE: ObjRef = super::str::intern("__getattribute__");
     static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
     static ATTR_CACHE: RefCell<Vec<AttrCacheEntry>> =
-        RefCell::new((0..ATTR_CACHE_SIZE).map(|_| AttrCacheEntry { version: 0, hash: 0, name: "".into(), value: None }).collect());
+        RefCell::new((0..ATTR_CACHE_SIZE).map(|_| AttrCacheEntry { version: 0, hash: 0, name: None, value: None }).collect());
+}
+
+/// Empties the attribute cache, releasing the names it holds (at the leak check's
+/// baseline and at teardown, so that the cache's contents are not counted).
+pub fn clear_attr_cache() {
+    let names: Vec<ObjRef> = ATTR_CACHE.with(|c| {
+        c.borrow_mut()
+            .iter_mut()
+            .filter_map(|e| {
+                e.version = 0;
+                e.value = None;
+                e.name.take()
+            })
+            .collect()
+    });
+    drop(names);
 }
 
 /// Invalidates the attribute cache for `td` and every type below it (call after
@@ -430,6 +452,7 @@ pub fn init() {
         small_ints,
     }));
     SINGLETONS.with(|t| t.set(Some(s)));
+    GETATTRIBUTE.with(|_| {});
 }
 
 /// Calls `f` on every builtin type object.

@@ -64,7 +64,7 @@ impl Vm {
         match obj.payload() {
             Payload::Type(_) => return self.type_getattr(obj, name, n),
             Payload::Module(m) => {
-                if let Some(v) = crate::builtins::dict::dict_get_str(self, &m.dict, n)? {
+                if let Some(v) = crate::builtins::dict::dict_get_name(&m.dict, name) {
                     return Ok(v);
                 }
                 if n == "__dict__" {
@@ -90,7 +90,7 @@ impl Vm {
             }
         }
         if let Some(dict) = obj.dict() {
-            if let Some(v) = crate::builtins::dict::dict_get_str(self, &dict, n)? {
+            if let Some(v) = crate::builtins::dict::dict_get_name(&dict, name) {
                 return Ok(v);
             }
         }

@@ -135,6 +135,7 @@ impl Vm {
         drop(pool);
         crate::gc::release_module_state();
         crate::gc::collect_with_callback(self, 2);
+        crate::object::types::clear_attr_cache();
     }
 }
 
