@@ -225,10 +225,12 @@ fn attr_cache_slot(version: u64, h: i64) -> usize {
 
 thread_local! {
     /// The interned "__getattribute__" (created by `init`, with the permanent objects).
-    static GETATTRIBUTE: ObjRef = super::str::intern("__getattribute__");
+    /// (Never dropped: at thread exit the heap's other thread-locals may be gone.)
+    static GETATTRIBUTE: std::mem::ManuallyDrop<ObjRef> = std::mem::ManuallyDrop::new(super::str::intern("__getattribute__"));
     static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
-    static ATTR_CACHE: RefCell<Vec<AttrCacheEntry>> =
-        RefCell::new((0..ATTR_CACHE_SIZE).map(|_| AttrCacheEntry { version: 0, hash: 0, name: None, value: None }).collect());
+    /// (Never dropped at thread exit, like GETATTRIBUTE.)
+    static ATTR_CACHE: std::mem::ManuallyDrop<RefCell<Vec<AttrCacheEntry>>> = std::mem::ManuallyDrop::new(
+        RefCell::new((0..ATTR_CACHE_SIZE).map(|_| AttrCacheEntry { version: 0, hash: 0, name: None, value: None }).collect()));
 }
 
 /// Empties the attribute cache, releasing the names it holds (at the leak check's
