@@ -48,6 +48,9 @@ pub struct TypeData {
     pub nslots: std::cell::Cell<usize>,
     /// The attribute cache's version tag (0: none yet). See `type_modified`.
     version: std::cell::Cell<u64>,
+    /// The version tag under which the type was seen to have no Python-level
+    /// `__getattribute__` (0: not known), so that attribute loads skip that lookup.
+    plain_getattribute: std::cell::Cell<u64>,
 }
 
 impl TypeData {
@@ -64,6 +67,7 @@ impl TypeData {
             slots: RefCell::new(None),
             nslots: std::cell::Cell::new(0),
             version: std::cell::Cell::new(0),
+            plain_getattribute: std::cell::Cell::new(0),
         }
     }
     pub fn dict(&self) -> &ObjRef {
@@ -88,8 +92,11 @@ impl TypeData {
         let slot = attr_cache_slot(version, h);
         let hit = ATTR_CACHE.with(|c| {
             let c = c.borrow();
-            let e = &c[slot];
-            let same_name = |n: &ObjRef| n.as_str().is_some_and(|k| std::ptr::eq(k, name) || k == name);
+            let e = c.get(slot)?;
+            let same_name = |n: &ObjRef| match n.payload() {
+                Payload::Str(k) => std::ptr::eq(&*k.s, name) || &*k.s == name,
+                _ => false,
+            };
             (e.version == version && e.hash == h && e.name.as_ref().is_some_and(same_name)).then_some(e.value)
         });
         if let Some(value) = hit {
@@ -100,6 +107,9 @@ impl TypeData {
         let key = super::str::intern(name);
         let old = ATTR_CACHE.with(|c| {
             let mut c = c.borrow_mut();
+            if c.is_empty() {
+                c.extend((0..ATTR_CACHE_SIZE).map(|_| AttrCacheEntry { version: 0, hash: 0, name: None, value: None }));
+            }
             let e = &mut c[slot];
             e.version = version;
             e.hash = h;
@@ -143,12 +153,22 @@ impl TypeData {
         if !self.heap {
             return None;
         }
+        let version = self.version_tag();
+        if self.plain_getattribute.get() == version {
+            return None;
+        }
         // The interned name's own bytes, so the attribute cache matches it by pointer.
         let ga = GETATTRIBUTE.with(|n| {
             let s = n.as_str_data().expect("str");
             self.lookup_hashed(&s.s, s.hash())
-        })?;
-        (!matches!(ga.payload(), Payload::Builtin(_))).then_some(ga)
+        });
+        match ga {
+            Some(ga) if !matches!(ga.payload(), Payload::Builtin(_)) => Some(ga),
+            _ => {
+                self.plain_getattribute.set(version);
+                None
+            }
+        }
     }
     /// Looks `name` up in this type's own dict only.
     pub fn lookup_own(&self, name: &str) -> Option<ObjRef> {
@@ -229,8 +249,8 @@ thread_local! {
     static GETATTRIBUTE: std::mem::ManuallyDrop<ObjRef> = std::mem::ManuallyDrop::new(super::str::intern("__getattribute__"));
     static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
     /// (Never dropped at thread exit, like GETATTRIBUTE.)
-    static ATTR_CACHE: std::mem::ManuallyDrop<RefCell<Vec<AttrCacheEntry>>> = std::mem::ManuallyDrop::new(
-        RefCell::new((0..ATTR_CACHE_SIZE).map(|_| AttrCacheEntry { version: 0, hash: 0, name: None, value: None }).collect()));
+    /// Const-initialized (no lazy-init check on the hot path); filled on first store.
+    static ATTR_CACHE: std::mem::ManuallyDrop<RefCell<Vec<AttrCacheEntry>>> = const { std::mem::ManuallyDrop::new(RefCell::new(Vec::new())) };
 }
 
 /// Empties the attribute cache, releasing the names it holds (at the leak check's

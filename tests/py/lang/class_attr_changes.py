@@ -42,3 +42,10 @@ class Q: pass
 q = Q(); q.attr = 1
 Q.attr = property(lambda s: 'prop'); print(q.attr)
 print(int.__add__(1, 2), str.upper('a'))
+class G: pass
+class H(G): pass
+g = H(); g.a = 1; print(g.a)
+G.__getattribute__ = lambda self, n: 'custom ' + n
+print(g.a)
+del G.__getattribute__
+print(g.a)
