@@ -8,7 +8,10 @@ rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly -
 rustup +nightly component add miri rust-src >/dev/null
 # The interpreter keeps its permanent objects (types, singletons) for the life of the
 # process on purpose, so Miri's leak report is off; Ouro's own leak check counts objects.
-export MIRIFLAGS="${MIRIFLAGS:--Zmiri-ignore-leaks -Zmiri-disable-isolation}"
+# Tree Borrows: an object's GC head is reached from a `&PyObject` by stepping back to the
+# start of its block (container_of), which Stacked Borrows rejects and Tree Borrows
+# allows; the blocks come from one allocation that covers head and object.
+export MIRIFLAGS="${MIRIFLAGS:--Zmiri-ignore-leaks -Zmiri-disable-isolation -Zmiri-tree-borrows}"
 filters=("$@")
 if [ ${#filters[@]} -eq 0 ]; then filters=(memory:: gc::); fi
 for f in "${filters[@]}"; do
