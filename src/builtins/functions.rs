@@ -391,6 +391,13 @@ fn class_check(vm: &Vm, obj: &ObjRef, cls: &ObjRef, instance: bool, depth: u32) 
         return Ok(false);
     }
     let Some(_) = cls.as_type() else {
+        // Any object whose class defines __instancecheck__/__subclasscheck__ answers
+        // (typing's aliases, for one).
+        let name = if instance { "__instancecheck__" } else { "__subclasscheck__" };
+        if let Some(m) = cls.type_data().lookup(name) {
+            let r = vm.call(&m, &[cls.clone(), obj.clone()], None)?;
+            return vm.truthy(&r);
+        }
         return Err(vm.type_error(if instance {
             "isinstance() arg 2 must be a type, a tuple of types, or a union"
         } else {

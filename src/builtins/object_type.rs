@@ -322,7 +322,24 @@ fn build_class(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     }
     let func = &args[0];
     let name = args[1].as_str().ok_or_else(|| vm.type_error("__build_class__: name is not a string"))?.to_string();
-    let bases: Vec<ObjRef> = args[2..args.len() - nkw].to_vec();
+    let orig_bases: Vec<ObjRef> = args[2..args.len() - nkw].to_vec();
+    // PEP 560: a base that is not a class may name the classes to use instead.
+    let mut bases: Vec<ObjRef> = Vec::with_capacity(orig_bases.len());
+    let mut replaced = false;
+    for b in &orig_bases {
+        if b.as_type().is_none() {
+            if let Some(f) = vm.getattr_opt(b, "__mro_entries__")? {
+                let entries = vm.call(&f, &[object::new_tuple(orig_bases.clone())], None)?;
+                let Some(t) = entries.as_tuple() else {
+                    return Err(vm.type_error("__mro_entries__ must return a tuple"));
+                };
+                bases.extend(t.iter().cloned());
+                replaced = true;
+                continue;
+            }
+        }
+        bases.push(b.clone());
+    }
     let mut meta: Option<ObjRef> = None;
     let mut kwnames: Vec<ObjRef> = Vec::new();
     let mut kwvals: Vec<ObjRef> = Vec::new();
@@ -367,6 +384,9 @@ fn build_class(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let Payload::Function(fd) = func.payload() else {
         return Err(vm.type_error("__build_class__: func must be a function"));
     };
+    if replaced {
+        vm.setitem(&ns, &object::str::intern("__orig_bases__"), object::new_tuple(orig_bases))?;
+    }
     let frame = vm.make_namespace_frame(fd.code.clone(), fd.globals.clone(), Some(ns.clone()), fd.closure.as_ref());
     let cell = vm.run_frame(frame)?;
     let mut a = vec![object::new_str(&name), bases_t, ns];

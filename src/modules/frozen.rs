@@ -21,6 +21,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("re", false, include_str!("lib/re.py")),
     ("heapq", false, include_str!("lib/heapq.py")),
     ("copy", false, include_str!("lib/copy.py")),
+    ("typing", false, include_str!("lib/typing.py")),
     ("_ouro_sys", false, include_str!("lib/_ouro_sys.py")),
 ];
 
