@@ -22,6 +22,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("heapq", false, include_str!("lib/heapq.py")),
     ("copy", false, include_str!("lib/copy.py")),
     ("typing", false, include_str!("lib/typing.py")),
+    ("dataclasses", false, include_str!("lib/dataclasses.py")),
     ("_ouro_sys", false, include_str!("lib/_ouro_sys.py")),
 ];
 
