@@ -131,11 +131,11 @@ pub fn on_dealloc() {
 
 /// True if an object of this kind may be tracked (CPython's `_PyObject_GC_MAY_BE_TRACKED`).
 pub fn may_be_tracked(o: &PyObject) -> bool {
-    if !o.payload().is_gc() {
+    if !o.has_gc_head() {
         return false;
     }
     match o.payload() {
-        Payload::Tuple(_) => is_tracked(o),
+        Payload::Tuple(_) if !o.type_data().heap => is_tracked(o),
         _ => true,
     }
 }
@@ -267,10 +267,14 @@ fn deduce_unreachable(base: &GcList, unreachable: &GcList) {
     }
 }
 
-/// Untracks tuples whose items can never be part of a cycle.
+/// Untracks exact tuples whose items can never be part of a cycle (an instance of a
+/// tuple subclass has a class and maybe a dict, so it stays tracked, as in CPython).
 fn untrack_tuples(young: &GcList) {
     for h in young.heads() {
         let o = object_of(h);
+        if o.type_data().heap {
+            continue;
+        }
         if let Payload::Tuple(items) = o.payload() {
             if items.iter().all(|i| !may_be_tracked(i)) {
                 unlink(h);
@@ -283,6 +287,9 @@ fn untrack_tuples(young: &GcList) {
 fn untrack_dicts(young: &GcList) {
     for h in young.heads() {
         let o = object_of(h);
+        if o.type_data().heap {
+            continue;
+        }
         if let Some(t) = o.as_dict() {
             if let Ok(t) = t.try_borrow() {
                 if !t.iter().any(|e| may_be_tracked(&e.key) || may_be_tracked(&e.value)) {

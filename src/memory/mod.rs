@@ -94,8 +94,12 @@ impl ObjRef {
     /// SAFETY: `ty` must be a live object whose reference is transferred, or the caller
     /// must overwrite it with `init_type` before anything reads it.
     unsafe fn alloc_with_type(ty: NonNull<PyObject>, payload: Payload) -> ObjRef {
-        let gc = payload.is_gc();
-        let kind = FreeKind::of(&payload);
+        // SAFETY (the deref): a type pointer that is not yet valid is only passed for
+        // type objects (`new_self_typed`), whose payload is GC, so `||` never reaches it.
+        let gc = payload.is_gc() || unsafe { ty.as_ref() }.as_type().is_some_and(|t| t.heap);
+        // An instance of a heap subclass of a non-container type gets a GC head, so its
+        // block does not fit that type's free list.
+        let kind = if gc && !payload.is_gc() { None } else { FreeKind::of(&payload) };
         let obj = PyObject { refcnt: Cell::new(1), ty: Cell::new(ty), dict: Cell::new(None), payload };
         let ptr = if gc {
             let layout = Layout::new::<GcBlock>();
@@ -132,7 +136,7 @@ impl ObjRef {
             // singleton never is (as in CPython).
             let skip = match &r.payload {
                 Payload::Dict(_) => true,
-                Payload::Tuple(t) => t.is_empty(),
+                Payload::Tuple(t) => t.is_empty() && !r.type_data().heap,
                 _ => false,
             };
             if !skip {
@@ -258,8 +262,16 @@ impl PyObject {
     pub fn set_dict(&self, d: Option<ObjRef>) -> Option<ObjRef> {
         self.dict.replace(d)
     }
+    /// Whether the object's block carries a GC head: containers (by payload) and every
+    /// instance of a heap type, as CPython gives heap types Py_TPFLAGS_HAVE_GC (an
+    /// instance of an int subclass can be part of a reference cycle through its dict and
+    /// its class). Invariant: fixed for the object's life (`__class__` assignment keeps
+    /// heap types heap).
+    pub fn has_gc_head(&self) -> bool {
+        self.payload.is_gc() || self.ty().as_type().is_some_and(|t| t.heap)
+    }
     pub fn gc_head(&self) -> Option<&GcHead> {
-        if self.payload.is_gc() {
+        if self.has_gc_head() {
             // SAFETY: GC-capable objects are always allocated inside a GcBlock, whose
             // `obj` field is at a fixed offset after the head (repr(C)).
             unsafe {
@@ -320,7 +332,8 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
         }
     }
     let p = ptr.as_ptr();
-    let gc = (*p).payload.is_gc();
+    let gc = (*p).has_gc_head();
+    let kind = if gc && !(*p).payload.is_gc() { None } else { FreeKind::of(&(*p).payload) };
     if gc {
         crate::gc::untrack(&*p);
         crate::gc::on_dealloc();
@@ -328,7 +341,6 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     if let Payload::WeakRef(w) = &(*p).payload {
         crate::modules::weakref::unlink_weakref(p as usize, w);
     }
-    let kind = FreeKind::of(&(*p).payload);
     // Release what the object owns: its payload (in CPython's order), dict and type.
     (*p).payload.release_contents();
     let dict = (*p).dict.take();
@@ -384,7 +396,7 @@ pub(crate) fn deref_frame<'a>(p: *const crate::vm::Frame) -> &'a crate::vm::Fram
 
 /// The size of `o`'s block: header, payload and (for GC objects) the GC head.
 pub fn block_size(o: &PyObject) -> usize {
-    if o.payload.is_gc() {
+    if o.has_gc_head() {
         std::mem::size_of::<GcBlock>()
     } else {
         std::mem::size_of::<PyObject>()

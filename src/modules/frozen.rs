@@ -23,6 +23,7 @@ pub const FROZEN: &[(&str, bool, &str)] = &[
     ("copy", false, include_str!("lib/copy.py")),
     ("typing", false, include_str!("lib/typing.py")),
     ("dataclasses", false, include_str!("lib/dataclasses.py")),
+    ("enum", false, include_str!("lib/enum.py")),
     ("_ouro_sys", false, include_str!("lib/_ouro_sys.py")),
 ];
 

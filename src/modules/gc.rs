@@ -97,7 +97,7 @@ fn get_referrers(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult 
 fn get_referents(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let mut out = Vec::new();
     for a in args {
-        if a.payload().is_gc() {
+        if a.has_gc_head() {
             out.extend(gc::referents(a));
         }
     }

@@ -235,7 +235,7 @@ impl Vm {
             return None;
         }
         let d = object::new_dict();
-        if obj.type_data().heap && matches!(obj.type_data().layout, crate::object::types::Layout::Object | crate::object::types::Layout::List | crate::object::types::Layout::Dict | crate::object::types::Layout::Set | crate::object::types::Layout::Float | crate::object::types::Layout::Complex) {
+        if obj.type_data().heap && matches!(obj.type_data().layout, crate::object::types::Layout::Object | crate::object::types::Layout::List | crate::object::types::Layout::Dict | crate::object::types::Layout::Set) {
             crate::gc::mark_managed_dict(&d);
         }
         drop(obj.set_dict(Some(d.clone())));
