@@ -324,7 +324,7 @@ pub fn make(vm: &Vm) -> PyResult {
         ("prod", prod),
         ("fsum", fsum),
     ];
-    for (n, f) in fns {
+    for (n, f) in fns.iter().chain(super::math_more::FUNCTIONS) {
         def_in(vm, &m, n, *f);
     }
     for (n, v) in [("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("tau", std::f64::consts::TAU), ("inf", f64::INFINITY), ("nan", f64::NAN)] {

@@ -4,6 +4,7 @@ pub mod frozen;
 pub mod gc;
 pub mod import;
 pub mod math;
+pub mod math_more;
 pub mod re;
 pub mod sre;
 pub mod sys;
