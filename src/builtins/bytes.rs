@@ -313,8 +313,31 @@ fn ba_extend(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
 }
 
 /// Applies a str method to the latin-1 view of the bytes and converts the result back.
+/// A byte as the character the str methods see: itself when its meaning is the same for
+/// bytes and str (ASCII other than \x1c-\x1f), else a private-use character without
+/// case, digit or space properties, since bytes methods treat bytes >= 0x80 (and the
+/// \x1c-\x1f separators) as plain non-letters. `char_byte` inverts it.
+fn byte_char(b: u8) -> char {
+    if b < 0x80 && !(0x1c..=0x1f).contains(&b) {
+        b as char
+    } else {
+        char::from_u32(0xE000 + b as u32).unwrap_or('\u{E000}')
+    }
+}
+
+fn char_byte(c: char) -> u8 {
+    let u = c as u32;
+    if (0xE000..=0xE0FF).contains(&u) {
+        (u - 0xE000) as u8
+    } else {
+        u as u8
+    }
+}
+
+/// Applies a str method to the bytes arguments seen as characters (`byte_char`) and
+/// converts str results back.
 fn via_str(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, name: &str) -> PyResult {
-    let to_s = |o: &ObjRef| -> Option<ObjRef> { as_bytes(o).map(|b| object::new_string(b.iter().map(|&c| c as char).collect())) };
+    let to_s = |o: &ObjRef| -> Option<ObjRef> { as_bytes(o).map(|b| object::new_string(b.iter().map(|&c| byte_char(c)).collect())) };
     let mut conv: Vec<ObjRef> = Vec::with_capacity(args.len());
     for (i, a) in args.iter().enumerate() {
         // The separator's join argument (any iterable) and startswith/endswith tuples
@@ -343,11 +366,15 @@ fn via_str(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, name: &str) -> PyRes
         }
     }
     let m = super::str::str_method(name).ok_or_else(|| vm.attribute_error(name.to_string()))?;
-    let r = m(vm, &conv, kw)?;
+    let r = match m(vm, &conv, kw) {
+        // bytes.index/rindex word their miss differently from str's.
+        Err(e) if matches!(name, "index" | "rindex") && e.is(&vm.exc_type("ValueError")) => return Err(vm.value_error("subsection not found")),
+        r => r?,
+    };
     let back = |o: &ObjRef| -> ObjRef {
         match o.as_str() {
             Some(s) => {
-                let v: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+                let v: Vec<u8> = s.chars().map(char_byte).collect();
                 if matches!(args[0].payload(), Payload::ByteArray(_)) { new_bytearray(v) } else { object::new_bytes(v) }
             }
             None => o.clone(),
@@ -376,7 +403,85 @@ bytes_str_methods! {
     bm_isdigit => "isdigit", bm_isalpha => "isalpha", bm_isspace => "isspace", bm_isalnum => "isalnum",
     bm_title => "title", bm_capitalize => "capitalize", bm_swapcase => "swapcase", bm_center => "center",
     bm_ljust => "ljust", bm_rjust => "rjust", bm_zfill => "zfill", bm_partition => "partition", bm_rpartition => "rpartition",
-    bm_splitlines => "splitlines", bm_isupper => "isupper", bm_islower => "islower",
+    bm_isupper => "isupper", bm_islower => "islower", bm_expandtabs => "expandtabs",
+    bm_istitle => "istitle", bm_removeprefix => "removeprefix", bm_removesuffix => "removesuffix",
+    bm_rindex => "rindex",
+}
+
+/// `bytes.splitlines(keepends=False)`: only \n, \r and \r\n end lines in bytes.
+fn b_splitlines(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let a = super::parse_args(vm, "splitlines", &args[1..], kw, &["keepends"], 0)?;
+    let keep = match &a[0] {
+        Some(k) => vm.truthy(k)?,
+        None => false,
+    };
+    let data = as_bytes(&args[0]).unwrap_or_default();
+    let make = |v: &[u8]| if matches!(args[0].payload(), Payload::ByteArray(_)) { new_bytearray(v.to_vec()) } else { object::new_bytes(v.to_vec()) };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < data.len() {
+        let eol = match data[i] {
+            b'\n' => 1,
+            b'\r' if data.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            _ => 0,
+        };
+        if eol == 0 {
+            i += 1;
+            continue;
+        }
+        out.push(make(&data[start..if keep { i + eol } else { i }]));
+        i += eol;
+        start = i;
+    }
+    if start < data.len() {
+        out.push(make(&data[start..]));
+    }
+    Ok(object::new_list(out))
+}
+
+fn b_isascii(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::arity(vm, "isascii", &args[1..], kw, 0, 0)?;
+    Ok(object::new_bool(as_bytes(&args[0]).unwrap_or_default().is_ascii()))
+}
+
+/// `bytes.maketrans(frm, to)`: the 256-byte table mapping each byte of frm to to's.
+fn b_maketrans(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    super::arity(vm, "maketrans", args, kw, 2, 2)?;
+    let (Some(frm), Some(to)) = (as_bytes(&args[0]), as_bytes(&args[1])) else {
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", if as_bytes(&args[0]).is_none() { args[0].type_name() } else { args[1].type_name() })));
+    };
+    if frm.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (f, t) in frm.iter().zip(to.iter()) {
+        table[*f as usize] = *t;
+    }
+    Ok(object::new_bytes(table))
+}
+
+/// `bytes.translate(table, /, delete=b'')`: table is None or 256 bytes.
+fn b_translate(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let a = super::parse_args(vm, "translate", &args[1..], kw, &["table", "delete"], 1)?;
+    let table = a[0].as_ref().expect("required");
+    let table = if table.is_none() {
+        None
+    } else {
+        let t = as_bytes(table).ok_or_else(|| vm.type_error(format!("a bytes-like object is required, not '{}'", table.type_name())))?;
+        if t.len() != 256 {
+            return Err(vm.value_error("translation table must be 256 characters long"));
+        }
+        Some(t)
+    };
+    let delete = match &a[1] {
+        Some(d) => as_bytes(d).ok_or_else(|| vm.type_error(format!("a bytes-like object is required, not '{}'", d.type_name())))?,
+        None => Vec::new(),
+    };
+    let data = as_bytes(&args[0]).unwrap_or_default();
+    let out: Vec<u8> = data.iter().filter(|b| !delete.contains(b)).map(|&b| table.as_ref().map_or(b, |t| t[b as usize])).collect();
+    Ok(if matches!(args[0].payload(), Payload::ByteArray(_)) { new_bytearray(out) } else { object::new_bytes(out) })
 }
 
 pub fn init(_vm: &Vm) {
@@ -392,6 +497,10 @@ pub fn init(_vm: &Vm) {
         def(ty, "__getitem__", b_getitem);
         def(ty, "__repr__", b_repr);
         register_str_like(ty);
+        def(ty, "splitlines", b_splitlines);
+        def(ty, "isascii", b_isascii);
+        def(ty, "translate", b_translate);
+        super::def_staticmethod(ty, "maketrans", b_maketrans);
     }
     def(&t.bytearray, "append", ba_append);
     def(&t.bytearray, "extend", ba_extend);
