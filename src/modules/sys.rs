@@ -162,12 +162,19 @@ fn sys_getattr(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     crate::builtins::dict::dict_get_str(vm, module_dict(&extra), name)?.ok_or_else(missing)
 }
 
+fn getdefaultencoding(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    crate::builtins::arity(vm, "getdefaultencoding", args, kw, 0, 0)?;
+    Ok(object::new_str("utf-8"))
+}
+
 pub fn init(vm: &Vm) {
     let m = new_module(vm, "sys");
     let d = module_dict(&m).clone();
     let fns: &[(&'static str, object::NativeFn)] = &[
         ("getrefcount", getrefcount),
         ("getrecursionlimit", getrecursionlimit),
+        ("getdefaultencoding", getdefaultencoding),
+        ("getfilesystemencoding", getdefaultencoding),
         ("setrecursionlimit", setrecursionlimit),
         ("exit", exit),
         ("intern", intern),
