@@ -86,3 +86,10 @@ fn sandboxed_runs_capture_and_leave_nothing() {
     let r = ouro::run::run_sandboxed("l = []\nfor i in range(100):\n    l.append([l])\nraise SystemExit(3)\n", &stress);
     assert_eq!((r.status, r.output.as_str(), r.leaked), (3, "", (0, 0)));
 }
+
+/// A huge power is computed (or fails cleanly), never an abort.
+#[test]
+fn huge_power_is_a_clean_result() {
+    let (out, err, code) = ouro(&["-c", "x = 10 ** 10 ** 7\nprint(x.bit_length() > 3 * 10 ** 7, x % 7)"]);
+    assert_eq!((out.as_str(), code), ("True 4\n", Some(0)), "stderr: {}", err);
+}
