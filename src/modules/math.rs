@@ -7,7 +7,7 @@ use crate::object::int::Int;
 use crate::object::{self, ObjRef, Payload, PyResult};
 use crate::vm::Vm;
 
-fn num(vm: &Vm, o: &ObjRef) -> PyResult<f64> {
+pub(super) fn num(vm: &Vm, o: &ObjRef) -> PyResult<f64> {
     crate::builtins::float::float_from(vm, o).map_err(|e| {
         if e.is(&vm.exc_type("TypeError")) {
             vm.type_error(format!("must be real number, not {}", o.type_name()))
@@ -17,7 +17,7 @@ fn num(vm: &Vm, o: &ObjRef) -> PyResult<f64> {
     })
 }
 
-fn domain(vm: &Vm) -> crate::vm::PyErr {
+pub(super) fn domain(vm: &Vm) -> crate::vm::PyErr {
     vm.value_error("math domain error")
 }
 

@@ -9,22 +9,9 @@
 
 use dashu_int::IBig;
 
+use super::math::{domain, num};
 use crate::object::{self, ObjRef, PyResult};
 use crate::vm::Vm;
-
-fn num(vm: &Vm, o: &ObjRef) -> PyResult<f64> {
-    crate::builtins::float::float_from(vm, o).map_err(|e| {
-        if e.is(&vm.exc_type("TypeError")) {
-            vm.type_error(format!("must be real number, not {}", o.type_name()))
-        } else {
-            e
-        }
-    })
-}
-
-fn domain(vm: &Vm) -> crate::vm::PyErr {
-    vm.value_error("math domain error")
-}
 
 fn range(vm: &Vm) -> crate::vm::PyErr {
     vm.overflow_error("math range error")
