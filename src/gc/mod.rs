@@ -63,10 +63,7 @@ pub struct GcState {
 }
 
 thread_local! {
-    // The state lives for the thread's life. It is reached through a shared reference
-    // made from the raw pointer (not through `Box::leak`'s `&mut`, whose reservation the
-    // lists' writes through their own raw head pointers would invalidate).
-    static STATE: &'static GcState = leak_shared(Box::new(GcState {
+    static STATE: &'static GcState = Box::leak(Box::new(GcState {
         generations: [GcList::new(), GcList::new(), GcList::new()],
         permanent: GcList::new(),
         threshold: [Cell::new(700), Cell::new(10), Cell::new(10)],
@@ -82,13 +79,6 @@ thread_local! {
         callbacks: RefCell::new(None),
         stress: Cell::new(false),
     }));
-}
-
-fn leak_shared(b: Box<GcState>) -> &'static GcState {
-    let p = Box::into_raw(b);
-    // SAFETY: `p` comes from `Box::into_raw`, is never freed, and is only ever accessed
-    // through shared references and the interior-mutable cells inside.
-    unsafe { &*p }
 }
 
 pub fn state() -> &'static GcState {
