@@ -17,7 +17,10 @@ for t in "${targets[@]}"; do
     # Source targets also read the project's test scripts as seeds (new finds are written
     # to fuzz/corpus/TARGET only); the hostile-program tests are too slow to be seeds.
     seeds=()
+    extra=()
     if [ "$t" != structured ]; then seeds=(tests/py/lang tests/py/lib tests/py/gc tests/py/memory); fi
+    # The generator needs inputs of some length from the start to build whole programs.
+    if [ "$t" = structured ]; then extra=(-len_control=0); fi
     cargo +nightly fuzz run -s none "$t" "fuzz/corpus/$t" "${seeds[@]}" -- \
-        -max_total_time="$secs" -dict=fuzz/python.dict -timeout=20 -rss_limit_mb=4096 -max_len=4096 -print_final_stats=1
+        -max_total_time="$secs" -dict=fuzz/python.dict -timeout=20 -rss_limit_mb=4096 -max_len=4096 -print_final_stats=1 "${extra[@]}"
 done
