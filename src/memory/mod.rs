@@ -97,9 +97,7 @@ impl ObjRef {
         // SAFETY (the deref): a type pointer that is not yet valid is only passed for
         // type objects (`new_self_typed`), whose payload is GC, so `||` never reaches it.
         let gc = payload.is_gc() || unsafe { ty.as_ref() }.as_type().is_some_and(|t| t.heap);
-        // An instance of a heap subclass of a non-container type gets a GC head, so its
-        // block does not fit that type's free list.
-        let kind = if gc && !payload.is_gc() { None } else { FreeKind::of(&payload) };
+        let kind = FreeKind::for_block(&payload, gc);
         let obj = PyObject { refcnt: Cell::new(1), ty: Cell::new(ty), dict: Cell::new(None), payload };
         let ptr = if gc {
             let layout = Layout::new::<GcBlock>();
@@ -333,7 +331,7 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     }
     let p = ptr.as_ptr();
     let gc = (*p).has_gc_head();
-    let kind = if gc && !(*p).payload.is_gc() { None } else { FreeKind::of(&(*p).payload) };
+    let kind = FreeKind::for_block(&(*p).payload, gc);
     if gc {
         crate::gc::untrack(&*p);
         crate::gc::on_dealloc();
@@ -421,6 +419,16 @@ enum FreeKind {
 const TUPLE_FREELIST_SIZES: usize = 20;
 
 impl FreeKind {
+    /// The free list for a block of this payload (`gc`: whether the block has a GC
+    /// head). An instance of a heap subclass of a non-container type has one, so its
+    /// block does not fit that type's list. Allocation and deallocation both decide here.
+    fn for_block(payload: &Payload, gc: bool) -> Option<FreeKind> {
+        if gc && !payload.is_gc() {
+            return None;
+        }
+        FreeKind::of(payload)
+    }
+
     fn of(payload: &Payload) -> Option<FreeKind> {
         match payload {
             Payload::Float(_) => Some(FreeKind::Float),

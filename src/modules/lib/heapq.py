@@ -45,6 +45,14 @@ def _sink(heap, pos):
     _bubble_up(heap, top, pos)
 
 
+def _replace_top(heap, item):
+    """Puts item at the root in place of the smallest item, which it returns."""
+    smallest = heap[0]
+    heap[0] = item
+    _sink(heap, 0)
+    return smallest
+
+
 def heappush(heap, item):
     _check_list(heap, "heappush")
     heap.append(item)
@@ -58,29 +66,20 @@ def heappop(heap):
     last = heap.pop()
     if not heap:
         return last
-    smallest = heap[0]
-    heap[0] = last
-    _sink(heap, 0)
-    return smallest
+    return _replace_top(heap, last)
 
 
 def heapreplace(heap, item):
     _check_list(heap, "heapreplace")
     if not heap:
         raise IndexError("index out of range")
-    smallest = heap[0]
-    heap[0] = item
-    _sink(heap, 0)
-    return smallest
+    return _replace_top(heap, item)
 
 
 def heappushpop(heap, item):
     _check_list(heap, "heappushpop")
     if heap and heap[0] < item:
-        smallest = heap[0]
-        heap[0] = item
-        _sink(heap, 0)
-        return smallest
+        return _replace_top(heap, item)
     return item
 
 
