@@ -126,10 +126,17 @@ class _SpecialGeneric:
         raise TypeError("Type %s cannot be instantiated; use %s() instead" % (self._name, self.__origin__.__name__))
 
     def __instancecheck__(self, obj):
-        return isinstance(obj, self.__origin__)
+        return isinstance(obj, self._checked_origin())
 
     def __subclasscheck__(self, cls):
-        return issubclass(cls, self.__origin__)
+        return issubclass(cls, self._checked_origin())
+
+    def _checked_origin(self):
+        # The abstract aliases (Iterable, Sequence, ...) stand for collections.abc classes,
+        # which Ouro lacks: refuse rather than answer True for everything.
+        if self.__origin__ is object:
+            raise NotImplementedError("isinstance() with typing.%s is not supported by Ouro" % self._name)
+        return self.__origin__
 
     def __mro_entries__(self, bases):
         return (self.__origin__,)
