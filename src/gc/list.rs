@@ -6,30 +6,43 @@
 //! `untrack`), so a list never holds a dangling entry.
 
 use std::cell::Cell;
+use std::ptr::NonNull;
 
 use crate::memory::{GcHead, PyObject};
 
-/// A list sentinel; boxed so its address is stable.
+/// A list sentinel on the heap, so its address is stable when the list moves.
+///
+/// The sentinel is reached only through the raw pointer returned by `Box::into_raw`:
+/// its neighbours' links point at it with that same provenance, so a write through one
+/// of them never invalidates the list's own access (a `Box` field would be retagged
+/// as unique each time the list moves, and links written through other pointers would
+/// then conflict with it).
 pub struct GcList {
-    head: Box<GcHead>,
+    head: NonNull<GcHead>,
 }
 
 impl GcList {
     pub fn new() -> GcList {
         let head = Box::new(GcHead { next: Cell::new(std::ptr::null_mut()), prev: Cell::new(std::ptr::null_mut()), gc_refs: Cell::new(0), flags: Cell::new(0) });
-        let p = &*head as *const GcHead as *mut GcHead;
-        head.next.set(p);
-        head.prev.set(p);
-        GcList { head }
+        let p = Box::into_raw(head);
+        let list = GcList { head: NonNull::new(p).expect("Box::into_raw is never null") };
+        list.sentinel_ref().next.set(p);
+        list.sentinel_ref().prev.set(p);
+        list
     }
     pub fn sentinel(&self) -> *mut GcHead {
-        &*self.head as *const GcHead as *mut GcHead
+        self.head.as_ptr()
+    }
+    fn sentinel_ref(&self) -> &GcHead {
+        // SAFETY: the sentinel is owned by this list (from `Box::into_raw`, freed only in
+        // `drop`), and every field of a GcHead is a Cell, so shared access suffices.
+        unsafe { self.head.as_ref() }
     }
     pub fn is_empty(&self) -> bool {
-        self.head.next.get() == self.sentinel()
+        self.sentinel_ref().next.get() == self.sentinel()
     }
     pub fn first(&self) -> Option<*mut GcHead> {
-        let n = self.head.next.get();
+        let n = self.sentinel_ref().next.get();
         if n == self.sentinel() {
             None
         } else {
@@ -70,7 +83,7 @@ impl GcList {
     }
     pub fn len(&self) -> usize {
         let mut n = 0;
-        let mut p = self.head.next.get();
+        let mut p = self.sentinel_ref().next.get();
         while p != self.sentinel() {
             n += 1;
             // SAFETY: entries of a list are live nodes.
@@ -81,13 +94,23 @@ impl GcList {
     /// The entries, in order (raw heads; valid until Python code runs).
     pub fn heads(&self) -> Vec<*mut GcHead> {
         let mut v = Vec::new();
-        let mut p = self.head.next.get();
+        let mut p = self.sentinel_ref().next.get();
         while p != self.sentinel() {
             v.push(p);
             // SAFETY: entries of a list are live nodes.
             p = unsafe { (*p).next.get() };
         }
         v
+    }
+}
+
+impl Drop for GcList {
+    fn drop(&mut self) {
+        // SAFETY: the sentinel came from `Box::into_raw` in `new` and is freed only here.
+        // Entries still linked to it are left dangling at it, so a list is dropped only
+        // when empty (the generation lists live for the whole process).
+        debug_assert!(self.is_empty());
+        drop(unsafe { Box::from_raw(self.head.as_ptr()) });
     }
 }
 

@@ -64,12 +64,14 @@ struct State {
 }
 
 thread_local! {
-    static STATE: RefCell<State> = RefCell::new(State {
-        usedpools: [null_mut(); NB_SMALL_SIZE_CLASSES],
-        arenas: Vec::new(),
-        stats: Stats::default(),
-        allocated_blocks: 0,
-    });
+    static STATE: RefCell<State> = const {
+        RefCell::new(State {
+            usedpools: [null_mut(); NB_SMALL_SIZE_CLASSES],
+            arenas: Vec::new(),
+            stats: Stats { arenas_allocated_total: 0, arenas_reclaimed: 0, arenas_highwater: 0, large_blocks: 0 },
+            allocated_blocks: 0,
+        })
+    };
 }
 
 fn arena_layout() -> Layout {
@@ -185,7 +187,7 @@ impl State {
     }
 
     fn free(&mut self, p: *mut u8) {
-        let pool = ((p as usize) & !(POOL_SIZE - 1)) as *mut PoolHeader;
+        let pool = p.map_addr(|a| a & !(POOL_SIZE - 1)) as *mut PoolHeader;
         self.allocated_blocks -= 1;
         // SAFETY: `p` was returned by `alloc` for a small size, so `pool` is the header
         // of the pool it came from, and the pool is used or full.

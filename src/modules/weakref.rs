@@ -3,11 +3,11 @@
 //! Python code compiled from `weakref.py` beside this file).
 //!
 //! Invariants:
-//! - `LISTS[addr]` lists the addresses of the live weakref objects to the object at
+//! - `LISTS[addr]` lists the live weakref objects (uncounted pointers) to the object at
 //!   `addr`, in CPython's order (the plain ref first, then the proxy, then refs with
 //!   callbacks newest first). Neither the list nor a weakref counts a reference.
 //! - A referent with a list has `HAS_WEAKREFS` set in its GC head; its deallocation
-//!   clears every weakref (referent set to 0) before freeing and then calls callbacks.
+//!   clears every weakref (referent set to null) before freeing and then calls callbacks.
 //! - A weakref object removes itself from its referent's list when freed.
 
 use std::cell::RefCell;
@@ -23,7 +23,7 @@ use crate::vm::Vm;
 pub const HAS_WEAKREFS: usize = 16;
 
 thread_local! {
-    static LISTS: RefCell<HashMap<usize, Vec<usize>>> = RefCell::new(HashMap::new());
+    static LISTS: RefCell<HashMap<usize, Vec<*const PyObject>>> = RefCell::new(HashMap::new());
     static TYPES: RefCell<Option<(ObjRef, ObjRef, ObjRef)>> = const { RefCell::new(None) };
 }
 
@@ -49,7 +49,7 @@ fn types(_vm: &Vm) -> (ObjRef, ObjRef, ObjRef) {
 /// The live referent of a weakref, as a new reference.
 pub fn referent(w: &WeakRefData) -> Option<ObjRef> {
     let a = w.referent.get();
-    if a == 0 {
+    if a.is_null() {
         return None;
     }
     Some(ObjRef::from_borrowed(crate::memory::deref_weak_referent(a)))
@@ -71,15 +71,15 @@ fn weakrefable(o: &PyObject) -> bool {
 }
 
 /// Removes a dying weakref object from its referent's list.
-pub fn unlink_weakref(wr_addr: usize, w: &WeakRefData) {
+pub fn unlink_weakref(wr: *const PyObject, w: &WeakRefData) {
     let r = w.referent.get();
-    if r == 0 {
+    if r.is_null() {
         return;
     }
     LISTS.with(|l| {
         let mut l = l.borrow_mut();
-        if let Some(v) = l.get_mut(&r) {
-            v.retain(|a| *a != wr_addr);
+        if let Some(v) = l.get_mut(&(r as usize)) {
+            v.retain(|a| *a != wr);
         }
     });
 }
@@ -101,7 +101,7 @@ fn take_refs(o: &PyObject) -> Vec<ObjRef> {
     for a in addrs {
         let wr = ObjRef::from_borrowed(crate::memory::deref_weak_referent(a));
         if let Some(w) = as_weak(&wr) {
-            w.referent.set(0);
+            w.referent.set(std::ptr::null());
         }
         out.push(wr);
     }
@@ -164,7 +164,7 @@ fn new_ref(vm: &Vm, ty: &ObjRef, obj: &ObjRef, callback: Option<ObjRef>, proxy: 
         return Err(vm.type_error(format!("cannot create weak reference to '{}' object", obj.type_name())));
     }
     let callback = callback.filter(|c| !c.is_none());
-    let list: Vec<usize> = LISTS.with(|l| l.borrow().get(&obj.addr()).cloned().unwrap_or_default());
+    let list: Vec<*const PyObject> = LISTS.with(|l| l.borrow().get(&obj.addr()).cloned().unwrap_or_default());
     let basic = |want_proxy: bool| -> Option<ObjRef> {
         list.iter().map(|a| ObjRef::from_borrowed(crate::memory::deref_weak_referent(*a))).find(|r| {
             as_weak(r).map(|w| w.callback.borrow().is_none() && w.proxy == want_proxy).unwrap_or(false) && r.ty().is(ty)
@@ -177,7 +177,7 @@ fn new_ref(vm: &Vm, ty: &ObjRef, obj: &ObjRef, callback: Option<ObjRef>, proxy: 
     }
     let wr = ObjRef::new(
         ty,
-        Payload::WeakRef(Box::new(WeakRefData { referent: std::cell::Cell::new(obj.addr()), callback: RefCell::new(callback.clone()), hash: std::cell::Cell::new(-1), proxy })),
+        Payload::WeakRef(Box::new(WeakRefData { referent: std::cell::Cell::new(&**obj as *const PyObject), callback: RefCell::new(callback.clone()), hash: std::cell::Cell::new(-1), proxy })),
     );
     LISTS.with(|l| {
         let mut l = l.borrow_mut();
@@ -185,10 +185,10 @@ fn new_ref(vm: &Vm, ty: &ObjRef, obj: &ObjRef, callback: Option<ObjRef>, proxy: 
         if callback.is_none() {
             // Plain refs first, then proxies.
             let pos = if proxy { v.iter().take_while(|a| is_plain(**a, false)).count() } else { 0 };
-            v.insert(pos, wr.addr());
+            v.insert(pos, &*wr as *const PyObject);
         } else {
             let pos = v.iter().take_while(|a| is_plain(**a, true)).count();
-            v.insert(pos, wr.addr());
+            v.insert(pos, &*wr as *const PyObject);
         }
     });
     if let Some(h) = obj.gc_head() {
@@ -197,8 +197,8 @@ fn new_ref(vm: &Vm, ty: &ObjRef, obj: &ObjRef, callback: Option<ObjRef>, proxy: 
     Ok(wr)
 }
 
-/// True for a plain ref (or, with `or_proxy`, a plain proxy) at address `a`.
-fn is_plain(a: usize, or_proxy: bool) -> bool {
+/// True for a plain ref (or, with `or_proxy`, a plain proxy) `a`.
+fn is_plain(a: *const PyObject, or_proxy: bool) -> bool {
     let o = crate::memory::deref_weak_referent(a);
     as_weak(o).map(|w| w.callback.borrow().is_none() && (!w.proxy || or_proxy)).unwrap_or(false)
 }
@@ -283,7 +283,7 @@ fn getweakrefcount(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult 
 }
 fn getweakrefs(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     crate::builtins::arity(vm, "getweakrefs", args, kw, 1, 1)?;
-    let list: Vec<usize> = LISTS.with(|l| l.borrow().get(&args[0].addr()).cloned().unwrap_or_default());
+    let list: Vec<*const PyObject> = LISTS.with(|l| l.borrow().get(&args[0].addr()).cloned().unwrap_or_default());
     Ok(object::new_list(list.iter().map(|a| ObjRef::from_borrowed(crate::memory::deref_weak_referent(*a))).collect()))
 }
 

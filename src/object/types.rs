@@ -282,10 +282,10 @@ pub fn type_modified(td: &TypeData) {
 
 thread_local! {
     /// Each type's direct subclasses, in creation order: base's TypeData address →
-    /// (subclass's TypeData address, subclass object address). Non-owning, like CPython's
+    /// (subclass's TypeData address, subclass object). Non-owning, like CPython's
     /// `tp_subclasses` of weak references: a type removes itself from its bases' lists
     /// when it is freed (`forget_subclass`), so every address here is a live type.
-    static SUBCLASSES: RefCell<ahash::AHashMap<usize, Vec<(usize, usize)>>> = RefCell::new(ahash::AHashMap::new());
+    static SUBCLASSES: RefCell<ahash::AHashMap<usize, Vec<(usize, *const PyObject)>>> = RefCell::new(ahash::AHashMap::new());
 }
 
 fn td_addr(td: &TypeData) -> usize {
@@ -299,7 +299,7 @@ pub fn register_subclass(ty: &ObjRef) {
         let mut m = m.borrow_mut();
         for b in td.bases.borrow().iter() {
             if let Some(bt) = b.as_type() {
-                m.entry(td_addr(bt)).or_default().push((td_addr(td), ty.addr()));
+                m.entry(td_addr(bt)).or_default().push((td_addr(td), &**ty as *const PyObject));
             }
         }
     });
@@ -323,8 +323,8 @@ pub fn forget_subclass(td: &TypeData) {
 
 /// `ty.__subclasses__()`: the live direct subclasses, as new references.
 pub fn subclasses(td: &TypeData) -> Vec<ObjRef> {
-    let addrs: Vec<usize> = SUBCLASSES.with(|m| m.borrow().get(&td_addr(td)).map(|v| v.iter().map(|(_, o)| *o).collect()).unwrap_or_default());
-    addrs.into_iter().map(|a| ObjRef::from_borrowed(crate::memory::deref_table_ptr(a as *const PyObject))).collect()
+    let ptrs: Vec<*const PyObject> = SUBCLASSES.with(|m| m.borrow().get(&td_addr(td)).map(|v| v.iter().map(|(_, o)| *o).collect()).unwrap_or_default());
+    ptrs.into_iter().map(|p| ObjRef::from_borrowed(crate::memory::deref_table_ptr(p))).collect()
 }
 
 fn link_base(ty: &ObjRef, base: &ObjRef) {
