@@ -103,16 +103,16 @@ pub fn dict_get_str(vm: &Vm, d: &ObjRef, key: &str) -> PyResult<Option<ObjRef>> 
 /// objects are interned str objects, so this hashes nothing on the hot path).
 pub fn dict_get_name(d: &ObjRef, key: &ObjRef) -> Option<ObjRef> {
     let (t, k) = (d.as_dict()?, key.as_str_data()?);
-    let r = t.borrow().get_str(&k.s, k.hash()).cloned();
-    r
+    let t = t.borrow();
+    let i = t.find_name(key, k)?;
+    t.entries[i].as_ref().map(|e| e.value.clone())
 }
 
 /// Binds a name (an interned str from a code object) in an exact dict namespace by
 /// content and cached hash: STORE_NAME's fast path, running no Python code.
 pub fn dict_set_name(d: &ObjRef, name: &ObjRef, v: ObjRef) {
     let (Some(t), Some(k)) = (d.as_dict(), name.as_str_data()) else { return };
-    let h = k.hash();
-    let found = t.borrow().find_str(&k.s, h);
+    let found = t.borrow().find_name(name, k);
     match found {
         Some(i) => {
             let old = t.borrow_mut().replace_value(i, v);
@@ -120,7 +120,7 @@ pub fn dict_set_name(d: &ObjRef, name: &ObjRef, v: ObjRef) {
         }
         None => {
             crate::gc::maintain_dict_tracking(d, name, &v);
-            t.borrow_mut().insert_new(h, name.clone(), v);
+            t.borrow_mut().insert_new(k.hash(), name.clone(), v);
         }
     }
 }

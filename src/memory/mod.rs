@@ -144,6 +144,29 @@ impl ObjRef {
         r
     }
 
+    /// Allocates an exact int (machine-sized) or float: the commonest allocation, with
+    /// no GC head, no tracking and (for floats) CPython's free list. `ty` must be the
+    /// builtin `int` or `float` type, matching the payload.
+    #[must_use]
+    #[inline]
+    pub fn new_scalar(ty: &PyObject, payload: Payload) -> ObjRef {
+        debug_assert!(matches!(payload, Payload::Float(_) | Payload::Int(crate::object::int::Int::Small(_))));
+        debug_assert!(!ty.as_type().is_some_and(|t| t.heap));
+        ty.incref();
+        let kind = if matches!(payload, Payload::Float(_)) { Some(FreeKind::Float) } else { None };
+        let p = block_for(kind, std::mem::size_of::<PyObject>()) as *mut PyObject;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(Layout::new::<PyObject>());
+        }
+        // SAFETY: `p` is a fresh, unused block of PyObject's size and alignment; the
+        // header takes the reference to `ty` counted above.
+        unsafe { std::ptr::write(p, PyObject { refcnt: Cell::new(1), ty: Cell::new(NonNull::from(ty)), dict: Cell::new(None), payload }) };
+        LIVE.with(|c| c.set(c.get() + 1));
+        REF_TOTAL.with(|c| c.set(c.get() + 1));
+        // SAFETY: checked non-null above.
+        ObjRef(unsafe { NonNull::new_unchecked(p) })
+    }
+
     /// Bootstrap of `type`: allocates a type object whose type is itself.
     #[must_use]
     pub fn new_self_typed(payload: Payload) -> ObjRef {
@@ -270,15 +293,21 @@ impl PyObject {
     }
     pub fn gc_head(&self) -> Option<&GcHead> {
         if self.has_gc_head() {
-            // SAFETY: GC-capable objects are always allocated inside a GcBlock, whose
-            // `obj` field is at a fixed offset after the head (repr(C)).
-            unsafe {
-                let off = std::mem::offset_of!(GcBlock, obj);
-                let block = (self as *const PyObject as *const u8).sub(off) as *const GcBlock;
-                Some(&(*block).head)
-            }
+            Some(self.gc_head_unchecked())
         } else {
             None
+        }
+    }
+    /// The GC head of an object known to have one (`has_gc_head()`).
+    #[inline]
+    fn gc_head_unchecked(&self) -> &GcHead {
+        debug_assert!(self.has_gc_head());
+        // SAFETY: objects with a GC head are always allocated inside a GcBlock, whose
+        // `obj` field is at a fixed offset after the head (repr(C)).
+        unsafe {
+            let off = std::mem::offset_of!(GcBlock, obj);
+            let block = (self as *const PyObject as *const u8).sub(off) as *const GcBlock;
+            &(*block).head
         }
     }
 }
@@ -286,6 +315,9 @@ impl PyObject {
 /// Frees an object whose count reached zero.
 /// SAFETY: `ptr` must point to a live object with refcnt 0 that nobody references.
 unsafe fn dealloc(ptr: NonNull<PyObject>) {
+    if dealloc_scalar(ptr) {
+        return;
+    }
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {
         TRASH.with(|t| t.borrow_mut().push(ptr));
@@ -309,12 +341,37 @@ unsafe fn dealloc(ptr: NonNull<PyObject>) {
     }
 }
 
+/// Frees an exact int (machine-sized) or float, the counterpart of `ObjRef::new_scalar`,
+/// and returns true; returns false for any other object. Such an object owns nothing
+/// but its type reference: no GC head (its type is static), hence no weakrefs; no
+/// finalizer; no instance dict (checked); a payload with no drop glue (`i64`, `f64`).
+/// SAFETY: as `dealloc`.
+#[inline]
+unsafe fn dealloc_scalar(ptr: NonNull<PyObject>) -> bool {
+    let p = ptr.as_ptr();
+    let kind = match &(*p).payload {
+        Payload::Float(_) => Some(FreeKind::Float),
+        Payload::Int(crate::object::int::Int::Small(_)) => None,
+        _ => return false,
+    };
+    let ty = (*p).ty.get();
+    if ty.as_ref().as_type().is_some_and(|t| t.heap) || (*(*p).dict.as_ptr()).is_some() {
+        return false;
+    }
+    LIVE.with(|c| c.set(c.get() - 1));
+    release_block(kind, p as *mut u8, std::mem::size_of::<PyObject>());
+    drop(ObjRef(ty));
+    true
+}
+
 /// SAFETY: as `dealloc`.
 unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
-    if let Some(fin) = FINALIZER.with(|c| c.get()) {
-        let obj = ptr.as_ref();
-        let weakly_referenced = obj.gc_head().map(|h| h.flags.get() & crate::modules::weakref::HAS_WEAKREFS != 0).unwrap_or(false);
-        if obj.payload.needs_finalizer_check() || weakly_referenced {
+    let obj = ptr.as_ref();
+    let gc = obj.has_gc_head();
+    // Only GC objects can be weakly referenced (see modules::weakref::weakrefable).
+    let weakly_referenced = gc && obj.gc_head_unchecked().flags.get() & crate::modules::weakref::HAS_WEAKREFS != 0;
+    if obj.payload.needs_finalizer_check() || weakly_referenced {
+        if let Some(fin) = FINALIZER.with(|c| c.get()) {
             // Resurrect temporarily for the hook: count 1 owned by `tmp`.
             obj.refcnt.set(1);
             let tmp = ObjRef(ptr);
@@ -330,14 +387,13 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
         }
     }
     let p = ptr.as_ptr();
-    let gc = (*p).has_gc_head();
     let kind = FreeKind::for_block(&(*p).payload, gc);
     if gc {
         crate::gc::untrack(&*p);
         crate::gc::on_dealloc();
     }
     if let Payload::WeakRef(w) = &(*p).payload {
-        crate::modules::weakref::unlink_weakref(p as usize, w);
+        crate::modules::weakref::unlink_weakref(p, w);
     }
     // Release what the object owns: its payload (in CPython's order), dict and type.
     (*p).payload.release_contents();
@@ -446,6 +502,15 @@ impl FreeKind {
             FreeKind::Tuple(n) => 2 + n,
         }
     }
+    /// The kind whose list is at `slot` (the inverse of `slot`).
+    fn from_slot(slot: usize) -> FreeKind {
+        match slot {
+            0 => FreeKind::Float,
+            1 => FreeKind::List,
+            2 => FreeKind::Dict,
+            n => FreeKind::Tuple(n - 2),
+        }
+    }
     fn limit(self) -> usize {
         match self {
             FreeKind::Float => 100,
@@ -463,15 +528,45 @@ impl FreeKind {
 
 const NFREELISTS: usize = 3 + TUPLE_FREELIST_SIZES;
 
+/// One free list: an intrusive stack of unused blocks, each block's first word linking
+/// to the next (as pymalloc's free blocks), so pushing and popping touch no other memory.
+struct FreeList {
+    head: Cell<*mut u8>,
+    len: Cell<usize>,
+}
+
 thread_local! {
-    static FREELISTS: RefCell<[Vec<*mut u8>; NFREELISTS]> = RefCell::new(std::array::from_fn(|_| Vec::new()));
+    static FREELISTS: [FreeList; NFREELISTS] =
+        const { [const { FreeList { head: Cell::new(std::ptr::null_mut()), len: Cell::new(0) } }; NFREELISTS] };
+}
+
+impl FreeList {
+    fn pop(&self) -> Option<*mut u8> {
+        let h = self.head.get();
+        if h.is_null() {
+            return None;
+        }
+        // SAFETY: blocks on a free list are allocated, unused and at least a word long;
+        // `push` stored the next block's address in the first word.
+        self.head.set(unsafe { (h as *mut *mut u8).read() });
+        self.len.set(self.len.get() - 1);
+        Some(h)
+    }
+    fn push(&self, p: *mut u8) {
+        // SAFETY: `p` is an allocated block whose object has been dropped (no one reads
+        // it any more), at least a word long and 16-byte aligned.
+        unsafe { (p as *mut *mut u8).write(self.head.get()) };
+        self.head.set(p);
+        self.len.set(self.len.get() + 1);
+    }
 }
 
 /// A block for a new object of `kind`'s type: from its free list, else from the pools.
+#[inline]
 fn block_for(kind: Option<FreeKind>, size: usize) -> *mut u8 {
     if let Some(k) = kind {
         debug_assert_eq!(k.size(), size);
-        if let Some(p) = FREELISTS.with(|l| l.borrow_mut()[k.slot()].pop()) {
+        if let Some(p) = FREELISTS.with(|l| l[k.slot()].pop()) {
             return p;
         }
     }
@@ -480,16 +575,16 @@ fn block_for(kind: Option<FreeKind>, size: usize) -> *mut u8 {
 
 /// Gives back the block of a freed object of `kind`'s type: kept on its free list while
 /// that has room, else returned to the pools.
+#[inline]
 fn release_block(kind: Option<FreeKind>, p: *mut u8, size: usize) {
     if let Some(k) = kind {
         let kept = FREELISTS.with(|l| {
-            let list = &mut l.borrow_mut()[k.slot()];
-            if list.len() < k.limit() {
+            let list = &l[k.slot()];
+            let room = list.len.get() < k.limit();
+            if room {
                 list.push(p);
-                true
-            } else {
-                false
             }
+            room
         });
         if kept {
             return;
@@ -500,10 +595,9 @@ fn release_block(kind: Option<FreeKind>, p: *mut u8, size: usize) {
 
 /// Empties the free lists (on a full collection), returning their blocks to the pools.
 pub fn clear_freelists() {
-    let lists = FREELISTS.with(|l| std::mem::replace(&mut *l.borrow_mut(), std::array::from_fn(|_| Vec::new())));
-    for (slot, blocks) in lists.into_iter().enumerate() {
-        let size = if slot == FreeKind::Float.slot() { FreeKind::Float.size() } else { std::mem::size_of::<GcBlock>() };
-        for b in blocks {
+    for slot in 0..NFREELISTS {
+        let size = FreeKind::from_slot(slot).size();
+        while let Some(b) = FREELISTS.with(|l| l[slot].pop()) {
             pool::free(b, size);
         }
     }
@@ -512,7 +606,7 @@ pub fn clear_freelists() {
 /// The free lists' lines of `sys._debugmallocstats()`, in CPython's order and layout
 /// (with Ouro's block sizes).
 pub fn freelist_report() -> String {
-    let counts: Vec<usize> = FREELISTS.with(|l| l.borrow().iter().map(Vec::len).collect());
+    let counts: Vec<usize> = FREELISTS.with(|l| l.iter().map(|f| f.len.get()).collect());
     let line = |n: usize, what: &str, size: usize| {
         let head = format!("{} free {} * {} bytes each", n, what, size);
         format!("{:>48} ={:>21}\n", head, pool::with_commas(n * size))
@@ -540,11 +634,11 @@ pub(crate) fn object_from_head<'a>(h: *mut GcHead) -> &'a PyObject {
 }
 
 /// Dereferences an address held by a weakref list or a weakref's referent field.
-pub(crate) fn deref_weak_referent<'a>(addr: usize) -> &'a PyObject {
+pub(crate) fn deref_weak_referent<'a>(p: *const PyObject) -> &'a PyObject {
     // SAFETY: weakref lists and referent fields only hold addresses of live objects: a
     // referent clears them before it is freed and a weakref unlinks itself when freed
     // (see modules::weakref).
-    unsafe { &*(addr as *const PyObject) }
+    unsafe { &*p }
 }
 
 #[cfg(test)]

@@ -14,7 +14,9 @@
 
 use std::cell::RefCell;
 
+use super::str::StrData;
 use super::{ObjRef, PyResult};
+use crate::memory::PyObject;
 
 pub type EqFn<'a> = &'a dyn Fn(&ObjRef, &ObjRef) -> PyResult<bool>;
 
@@ -137,6 +139,26 @@ impl DictTable {
     /// Looks up a key known to be a `str` by content only (no Python code runs).
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&ObjRef> {
         self.find_str(key, hash).and_then(|i| self.entries[i].as_ref().map(|e| &e.value))
+    }
+
+    /// Index of the entry for the str object `key` (by content, as `find_str`), trying
+    /// the key's name hint first: an entry whose key is the very same object is that
+    /// key's entry, since a dict holds each key once, so a hit needs no hashing or
+    /// probing. Name lookups of one name mostly hit the same dict at the same index (a
+    /// loop's variable, one attribute of many instances built alike).
+    #[inline]
+    pub fn find_name(&self, key: &PyObject, k: &StrData) -> Option<usize> {
+        let hint = k.name_hint.get() as usize;
+        if let Some(Some(e)) = self.entries.get(hint) {
+            if std::ptr::eq(&*e.key, key) {
+                return Some(hint);
+            }
+        }
+        let found = self.find_str(&k.s, k.hash());
+        if let Some(i) = found {
+            k.name_hint.set(i as u32);
+        }
+        found
     }
 
     /// Index of the entry whose key is a str equal to `key` (content comparison only).

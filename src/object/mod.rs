@@ -107,11 +107,11 @@ pub struct MemberData {
     pub owner: ObjRef,
 }
 
-/// A weak reference. `referent` is the address of the referenced object (0 once it is
-/// dead); it is not a counted reference. The referent's weakref list (see
-/// `modules::weakref`) holds this object's address, also uncounted.
+/// A weak reference. `referent` points at the referenced object (null once it is dead);
+/// it is not a counted reference. The referent's weakref list (see `modules::weakref`)
+/// holds a pointer to this weakref object, also uncounted.
 pub struct WeakRefData {
-    pub referent: Cell<usize>,
+    pub referent: Cell<*const PyObject>,
     pub callback: RefCell<Option<ObjRef>>,
     pub hash: Cell<i64>,
     pub proxy: bool,
@@ -428,7 +428,7 @@ pub fn new_int(i: i64) -> ObjRef {
     if (-5..=256).contains(&i) {
         return sg().small_ints[(i + 5) as usize].clone();
     }
-    ObjRef::new(&t.int, Payload::Int(Int::Small(i)))
+    ObjRef::new_scalar(&t.int, Payload::Int(Int::Small(i)))
 }
 #[must_use]
 pub fn new_bigint(i: IBig) -> ObjRef {
@@ -446,7 +446,7 @@ pub fn new_int_value(i: Int) -> ObjRef {
 }
 #[must_use]
 pub fn new_float(f: f64) -> ObjRef {
-    ObjRef::new(&bt().float, Payload::Float(f))
+    ObjRef::new_scalar(&bt().float, Payload::Float(f))
 }
 #[must_use]
 pub fn new_str(s: &str) -> ObjRef {

@@ -20,13 +20,16 @@ pub struct StrData {
     pub nchars: usize,
     pub is_ascii: bool,
     pub interned: Cell<bool>,
+    /// Where this string was last found as a key of an exact dict by name lookup (an
+    /// entry index, see `DictTable::find_name`): only a hint, checked before use.
+    pub name_hint: Cell<u32>,
 }
 
 impl StrData {
     pub fn new(s: Box<str>) -> StrData {
         let is_ascii = s.is_ascii();
         let nchars = if is_ascii { s.len() } else { s.chars().count() };
-        StrData { s, hash: Cell::new(-1), nchars, is_ascii, interned: Cell::new(false) }
+        StrData { s, hash: Cell::new(-1), nchars, is_ascii, interned: Cell::new(false), name_hint: Cell::new(0) }
     }
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
