@@ -282,7 +282,7 @@ fn static_attr(obj: &ObjRef, name: &str) -> Option<ObjRef> {
         Payload::Module(m) => dict_get(&m.dict, name),
         Payload::Type(td) => td.mro.borrow().iter().find_map(|t| t.as_type().and_then(|t| dict_get(t.dict(), name))),
         _ => {
-            let from_type = obj.type_data().lookup(name);
+            let from_type = obj.type_data().lookup_str(name);
             if let Some(v) = &from_type {
                 let td = v.type_data();
                 if td.lookup("__set__").is_some() || (!td.heap && *td.name.borrow() == "property") {

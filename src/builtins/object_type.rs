@@ -28,7 +28,10 @@ fn obj_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         return Err(vm.type_error(format!("{}() takes no arguments", td.name.borrow())));
     }
     let payload = match td.layout {
-        Layout::Object => Payload::Object(RefCell::new(vec![None; td.nslots.get()])),
+        Layout::Object => {
+            let n = td.nslots.get();
+            Payload::Object(RefCell::new(if n == 0 { Vec::new() } else { vec![None; n] }))
+        }
         Layout::Exception => {
             return super::exception::exc_new_for(vm, cls, &[]);
         }

@@ -2,8 +2,13 @@
 //! and on the steps a program may run (`-X max-steps=N`), both also settable from Rust.
 //!
 //! Invariants:
-//! - `ALLOCATED` is the number of bytes currently allocated through the global allocator
-//!   (`CountingAlloc`, a thin counter over mimalloc); it is exact, not sampled.
+//! - `ALLOCATED` is, per thread, the bytes allocated minus the bytes freed on that thread
+//!   through the global allocator (`CountingAlloc`, a thin counter over mimalloc); it is
+//!   exact, not sampled. An interpreter runs on one thread, so its thread's count is the
+//!   interpreter's heap (a plain thread-local add, where a process-wide atomic would put
+//!   a locked instruction on every allocation). A block freed on another thread than
+//!   the one that allocated it stays counted on the first; `allocated` never goes
+//!   below zero.
 //! - A limit is soft: allocations themselves never fail because of it. The interpreter
 //!   checks at its safe points (backward jumps and calls, see `check`) and raises
 //!   MemoryError / RuntimeError there, and sizes a program asks for up front (`[0] * n`,
@@ -26,7 +31,16 @@ use mimalloc::MiMalloc as Inner;
 #[cfg(miri)]
 use std::alloc::System as Inner;
 
-static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    static ALLOCATED: Cell<isize> = const { Cell::new(0) };
+}
+
+/// Adds `delta` bytes to this thread's count (a const thread-local without destructor,
+/// so it is usable from the allocator at any point of a thread's life).
+#[inline]
+fn count(delta: isize) {
+    ALLOCATED.with(|a| a.set(a.get().wrapping_add(delta)));
+}
 static MAX_MEMORY: AtomicUsize = AtomicUsize::new(usize::MAX);
 
 // SAFETY: every method forwards to mimalloc with the caller's arguments unchanged, so the
@@ -37,7 +51,7 @@ unsafe impl GlobalAlloc for CountingAlloc {
         // SAFETY: forwarded unchanged (see the impl).
         let p = unsafe { Inner.alloc(layout) };
         if !p.is_null() {
-            ALLOCATED.fetch_add(layout.size(), Relaxed);
+            count(layout.size() as isize);
         }
         p
     }
@@ -45,12 +59,12 @@ unsafe impl GlobalAlloc for CountingAlloc {
         // SAFETY: forwarded unchanged (see the impl).
         let p = unsafe { Inner.alloc_zeroed(layout) };
         if !p.is_null() {
-            ALLOCATED.fetch_add(layout.size(), Relaxed);
+            count(layout.size() as isize);
         }
         p
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        ALLOCATED.fetch_sub(layout.size(), Relaxed);
+        count(-(layout.size() as isize));
         // SAFETY: forwarded unchanged (see the impl).
         unsafe { Inner.dealloc(ptr, layout) }
     }
@@ -58,16 +72,16 @@ unsafe impl GlobalAlloc for CountingAlloc {
         // SAFETY: forwarded unchanged (see the impl).
         let p = unsafe { Inner.realloc(ptr, layout, new_size) };
         if !p.is_null() {
-            ALLOCATED.fetch_add(new_size, Relaxed);
-            ALLOCATED.fetch_sub(layout.size(), Relaxed);
+            count(new_size as isize - layout.size() as isize);
         }
         p
     }
 }
 
 /// Bytes currently allocated by the process.
+/// The bytes this thread holds from the global allocator.
 pub fn allocated() -> usize {
-    ALLOCATED.load(Relaxed)
+    ALLOCATED.with(|a| a.get().max(0) as usize)
 }
 
 /// Caps the bytes the program may have allocated (`usize::MAX`: no cap).

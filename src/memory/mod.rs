@@ -129,7 +129,6 @@ impl ObjRef {
         // SAFETY: ptr is non-null (checked above).
         let r = ObjRef(NonNull::new_unchecked(ptr));
         if gc {
-            crate::gc::on_alloc();
             // Dicts are tracked once they hold something trackable; the empty tuple
             // singleton never is (as in CPython).
             let skip = match &r.payload {
@@ -137,9 +136,7 @@ impl ObjRef {
                 Payload::Tuple(t) => t.is_empty() && !r.type_data().heap,
                 _ => false,
             };
-            if !skip {
-                crate::gc::track(&r);
-            }
+            crate::gc::on_alloc_head(r.gc_head_unchecked(), !skip);
         }
         r
     }
@@ -389,7 +386,7 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     let p = ptr.as_ptr();
     let kind = FreeKind::for_block(&(*p).payload, gc);
     if gc {
-        crate::gc::untrack(&*p);
+        crate::gc::untrack_head((*p).gc_head_unchecked());
         crate::gc::on_dealloc();
     }
     if let Payload::WeakRef(w) = &(*p).payload {

@@ -134,7 +134,7 @@ fn to_int_op(vm: &Vm, args: &[ObjRef], name: &str, f: fn(f64) -> f64, dunder: &s
     if let Some(i) = x.as_int() {
         return Ok(object::new_int_value(i.clone()));
     }
-    if let Some(m) = x.type_data().lookup(dunder) {
+    if let Some(m) = x.type_data().lookup_str(dunder) {
         if !matches!(x.payload(), Payload::Float(_)) {
             return vm.call(&m, &[x.clone()], None);
         }

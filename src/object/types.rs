@@ -78,7 +78,19 @@ impl TypeData {
     }
     /// Looks `name` up along the MRO (a borrowed result, valid while the MRO's dicts
     /// keep it; callers clone before running Python code).
-    pub fn lookup(&self, name: &str) -> Option<ObjRef> {
+    /// Looks up a name given as a string literal. The cache slot comes from the
+    /// literal's address and a hit is recognised by it, so a hit neither hashes nor
+    /// compares bytes (a `'static` str never changes at its address).
+    pub fn lookup(&self, name: &'static str) -> Option<ObjRef> {
+        let version = self.version_tag();
+        let slot = attr_cache_slot(version, name.as_ptr() as u64);
+        match attr_cache_probe(slot, version, name) {
+            Some(hit) => hit,
+            None => self.lookup_fill(slot, version, name, name.as_ptr(), str_hash(name)),
+        }
+    }
+    /// `lookup` for a name that is not a literal.
+    pub fn lookup_str(&self, name: &str) -> Option<ObjRef> {
         self.lookup_hashed(name, str_hash(name))
     }
     /// `lookup` with the name's hash already known (`h == str_hash(name)`), as a str
@@ -89,31 +101,31 @@ impl TypeData {
     pub fn lookup_hashed(&self, name: &str, h: i64) -> Option<ObjRef> {
         debug_assert_eq!(h, str_hash(name));
         let version = self.version_tag();
-        let slot = attr_cache_slot(version, h);
-        let hit = ATTR_CACHE.with(|c| {
-            let c = c.borrow();
-            let e = c.get(slot)?;
-            let same_name = |n: &ObjRef| match n.payload() {
-                Payload::Str(k) => std::ptr::eq(&*k.s, name) || &*k.s == name,
-                _ => false,
-            };
-            (e.version == version && e.hash == h && e.name.as_ref().is_some_and(same_name)).then_some(e.value)
-        });
-        if let Some(value) = hit {
-            return value.map(|p| ObjRef::from_borrowed(crate::memory::deref_table_ptr(p)));
+        let slot = attr_cache_slot(version, h as u64);
+        match attr_cache_probe(slot, version, name) {
+            Some(hit) => hit,
+            None => self.lookup_fill(slot, version, name, std::ptr::null(), h),
         }
+    }
+
+    /// Looks `name` up along the MRO and remembers the result in cache slot `slot`;
+    /// `literal` is the address of a `'static` name (null if the name is not one).
+    fn lookup_fill(&self, slot: usize, version: u64, name: &str, literal: *const u8, h: i64) -> Option<ObjRef> {
         let found = self.lookup_uncached(name, h);
         let value = found.as_ref().map(|v| &**v as *const PyObject);
         let key = super::str::intern(name);
+        // The entry's own name string lives as long as the entry: its address
+        // identifies the name as well as a literal's does.
+        let ident = if literal.is_null() { key.as_str().map_or(std::ptr::null(), |k| k.as_ptr()) } else { literal };
         let old = ATTR_CACHE.with(|c| {
             let mut c = c.borrow_mut();
             if c.is_empty() {
-                c.extend((0..ATTR_CACHE_SIZE).map(|_| AttrCacheEntry { version: 0, hash: 0, name: None, value: None }));
+                c.extend((0..ATTR_CACHE_SIZE).map(|_| AttrCacheEntry { version: 0, ident: (std::ptr::null(), 0), name: None, value: None }));
             }
             let e = &mut c[slot];
             e.version = version;
-            e.hash = h;
             e.value = value;
+            e.ident = (ident, name.len());
             e.name.replace(key)
         });
         drop(old);
@@ -232,15 +244,32 @@ macro_rules! builtin_types {
 /// names by their data pointer is exact; `clear_attr_cache` drops them.
 struct AttrCacheEntry {
     version: u64,
-    hash: i64,
+    /// The address and length of a string that stays this name at that address while
+    /// the entry exists: a literal, or the entry's own `name` string.
+    ident: (*const u8, usize),
     name: Option<ObjRef>,
     value: Option<*const PyObject>,
 }
 
 const ATTR_CACHE_SIZE: usize = 4096;
 
-fn attr_cache_slot(version: u64, h: i64) -> usize {
-    ((version ^ (h as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize % ATTR_CACHE_SIZE
+fn attr_cache_slot(version: u64, h: u64) -> usize {
+    ((version ^ h).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 12)) as usize % ATTR_CACHE_SIZE
+}
+
+/// The cached result for `name` in `slot` if the entry is for this name under the
+/// type's current version: `Some(result)` on a hit (the result itself may be "absent").
+fn attr_cache_probe(slot: usize, version: u64, name: &str) -> Option<Option<ObjRef>> {
+    let hit = ATTR_CACHE.with(|c| {
+        let c = c.borrow();
+        let e = c.get(slot)?;
+        if e.version != version {
+            return None;
+        }
+        let same_name = e.ident == (name.as_ptr(), name.len()) || e.name.as_ref().and_then(|n| n.as_str()).is_some_and(|n| n == name);
+        same_name.then_some(e.value)
+    })?;
+    Some(hit.map(|p| ObjRef::from_borrowed(crate::memory::deref_table_ptr(p))))
 }
 
 thread_local! {

@@ -371,14 +371,14 @@ impl Vm {
         }
         if td.slots.borrow().is_some() {
             if !self.is_slot(obj.ty(), n) && !self.type_has_dict(obj.ty()) {
-                if td.lookup(n).is_some() {
+                if td.lookup_str(n).is_some() {
                     return Err(self.attribute_error(format!("'{}' object attribute '{}' is read-only", obj.type_name(), n)));
                 }
                 return Err(self.attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), n)));
             }
         }
         let Some(dict) = self.instance_dict(obj) else {
-            if td.lookup(n).is_some() {
+            if td.lookup_str(n).is_some() {
                 return Err(self.attribute_error(format!("'{}' object attribute '{}' is read-only", obj.type_name(), n)));
             }
             return Err(self.attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), n)));

@@ -111,7 +111,7 @@ impl Vm {
     }
 
     /// Calls `x.name(other)`; builtin methods compute `a op b` on the payloads.
-    fn binop_side(&self, x: &ObjRef, other: &ObjRef, name: &str, a: &ObjRef, b: &ObjRef, op: u8) -> PyResult<Option<ObjRef>> {
+    fn binop_side(&self, x: &ObjRef, other: &ObjRef, name: &'static str, a: &ObjRef, b: &ObjRef, op: u8) -> PyResult<Option<ObjRef>> {
         match x.type_data().lookup(name) {
             None => Ok(None),
             Some(m) if matches!(m.payload(), Payload::Builtin(_)) => self.builtin_binop(a, b, op),

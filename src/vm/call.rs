@@ -457,16 +457,25 @@ impl Vm {
             Payload::StaticMethod(f) => f.clone(),
             _ => new,
         };
-        let mut v = Vec::with_capacity(args.len() + 1);
-        v.push(ty.clone());
-        v.extend_from_slice(args);
-        let obj = self.call(&new, &v, kwnames)?;
+        // The common call without arguments builds its argument arrays on the stack.
+        let mut one;
+        let mut many;
+        let v: &mut [ObjRef] = if args.is_empty() {
+            one = [ty.clone()];
+            &mut one
+        } else {
+            many = Vec::with_capacity(args.len() + 1);
+            many.push(ty.clone());
+            many.extend_from_slice(args);
+            &mut many
+        };
+        let obj = self.call(&new, v, kwnames)?;
         if !obj.ty().is_subtype(ty) {
             return Ok(obj);
         }
         if let Some(init) = obj.type_data().lookup("__init__") {
             v[0] = obj.clone();
-            let r = self.call(&init, &v, kwnames)?;
+            let r = self.call(&init, v, kwnames)?;
             if !r.is_none() {
                 return Err(self.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
             }
