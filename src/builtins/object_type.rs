@@ -16,17 +16,18 @@ fn is_native(f: &Option<ObjRef>, native: object::NativeFn) -> bool {
     }
 }
 
-fn obj_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
-    let Some(cls) = args.first() else {
-        return Err(vm.type_error("object.__new__(): not enough arguments"));
-    };
-    let Some(td) = cls.as_type() else {
-        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({})", cls.type_name())));
-    };
-    let excess = args.len() > 1 || kw.map(|k| !k.is_empty()).unwrap_or(false);
-    if excess && (is_native(&td.lookup("__init__"), obj_init) || !is_native(&td.lookup("__new__"), obj_new)) {
-        return Err(vm.type_error(format!("{}() takes no arguments", td.name.borrow())));
-    }
+/// Whether `new` and `init`, as found on a class, are `object.__new__` and
+/// `object.__init__` (for the class-call fast path).
+pub fn is_object_new(new: &Option<ObjRef>) -> bool {
+    is_native(new, obj_new)
+}
+pub fn is_object_init(init: &Option<ObjRef>) -> bool {
+    is_native(init, obj_init)
+}
+
+/// `object.__new__(cls)` once its argument checks have passed: a new instance of a
+/// class whose instances are plain objects or exceptions.
+pub fn new_instance(vm: &Vm, cls: &ObjRef, td: &TypeData) -> PyResult {
     let payload = match td.layout {
         Layout::Object => {
             let n = td.nslots.get();
@@ -40,6 +41,20 @@ fn obj_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         }
     };
     Ok(ObjRef::new(cls, payload))
+}
+
+fn obj_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
+    let Some(cls) = args.first() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    };
+    let Some(td) = cls.as_type() else {
+        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({})", cls.type_name())));
+    };
+    let excess = args.len() > 1 || kw.map(|k| !k.is_empty()).unwrap_or(false);
+    if excess && (is_native(&td.lookup("__init__"), obj_init) || !is_native(&td.lookup("__new__"), obj_new)) {
+        return Err(vm.type_error(format!("{}() takes no arguments", td.name.borrow())));
+    }
+    new_instance(vm, cls, td)
 }
 
 fn obj_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {

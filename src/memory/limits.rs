@@ -13,23 +13,73 @@
 //!   checks at its safe points (backward jumps and calls, see `check`) and raises
 //!   MemoryError / RuntimeError there, and sizes a program asks for up front (`[0] * n`,
 //!   `bytes(n)`, `'x'.ljust(n)`) are refused before allocating (`can_allocate`).
-//! - A step is one safe point passed: a backward jump or a call.
+//! - A step is one safe point passed: a backward jump or a call. Steps are counted
+//!   only once some limit has been set.
 //! - Crossing a limit raises once; the program then has a grace of 1/8 of the limit
 //!   (more memory or more steps) to handle the error, after which every safe point
 //!   raises again. The memory limit re-arms when usage falls back under it.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 
 /// The global allocator: mimalloc (the system allocator under Miri, which cannot run
 /// foreign code), counting the bytes in use.
 pub struct CountingAlloc;
 
-#[cfg(not(miri))]
-use mimalloc::MiMalloc as Inner;
 #[cfg(miri)]
 use std::alloc::System as Inner;
+
+/// mimalloc through its plain entry points when the alignment asked for is at most 8
+/// (every mimalloc block has that), which is nearly every Rust allocation; through the
+/// aligned ones otherwise.
+#[cfg(not(miri))]
+struct Inner;
+
+#[cfg(not(miri))]
+// SAFETY: each method calls the mimalloc function for its layout: `mi_malloc`/
+// `mi_zalloc`/`mi_realloc` return blocks aligned to at least 8 bytes, and the aligned
+// variants honour any other alignment; `mi_free` frees blocks of either kind.
+unsafe impl GlobalAlloc for Inner {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: see the impl.
+        unsafe {
+            if layout.align() <= 8 {
+                libmimalloc_sys::mi_malloc(layout.size()) as *mut u8
+            } else {
+                libmimalloc_sys::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
+            }
+        }
+    }
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: see the impl.
+        unsafe {
+            if layout.align() <= 8 {
+                libmimalloc_sys::mi_zalloc(layout.size()) as *mut u8
+            } else {
+                libmimalloc_sys::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
+            }
+        }
+    }
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+        // SAFETY: see the impl.
+        unsafe { libmimalloc_sys::mi_free(ptr as *mut std::ffi::c_void) }
+    }
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: see the impl.
+        unsafe {
+            if layout.align() <= 8 {
+                libmimalloc_sys::mi_realloc(ptr as *mut std::ffi::c_void, new_size) as *mut u8
+            } else {
+                libmimalloc_sys::mi_realloc_aligned(ptr as *mut std::ffi::c_void, new_size, layout.align()) as *mut u8
+            }
+        }
+    }
+}
 
 thread_local! {
     static ALLOCATED: Cell<isize> = const { Cell::new(0) };
@@ -86,6 +136,9 @@ pub fn allocated() -> usize {
 
 /// Caps the bytes the program may have allocated (`usize::MAX`: no cap).
 pub fn set_max_memory(bytes: usize) {
+    if bytes != usize::MAX {
+        LIMITED.store(true, Relaxed);
+    }
     MAX_MEMORY.store(bytes, Relaxed);
 }
 
@@ -127,6 +180,9 @@ fn with_grace(limit: u64) -> u64 {
 /// Caps the steps (backward jumps and calls) the program may run (`u64::MAX`: no cap),
 /// counting from now.
 pub fn set_max_steps(n: u64) {
+    if n != u64::MAX {
+        LIMITED.store(true, Relaxed);
+    }
     MAX_STEPS.with(|m| m.set(n));
     STEPS.with(|s| s.set(0));
     STEPS_REPORTED.with(|r| r.set(false));
@@ -143,10 +199,21 @@ pub enum Exceeded {
     Steps,
 }
 
+/// Set once any limit has been set (and never cleared): until then safe points skip
+/// the limit checks (and the step count, which `set_max_steps` resets anyway).
+static LIMITED: AtomicBool = AtomicBool::new(false);
+
 /// Counts one step and reports a limit the program has crossed (see the module's
 /// invariants for the grace that follows).
 #[inline]
 pub fn check() -> Option<Exceeded> {
+    if !LIMITED.load(Relaxed) {
+        return None;
+    }
+    check_limits()
+}
+
+fn check_limits() -> Option<Exceeded> {
     let steps = STEPS.with(|s| {
         let n = s.get() + 1;
         s.set(n);

@@ -98,21 +98,19 @@ impl ObjRef {
         // type objects (`new_self_typed`), whose payload is GC, so `||` never reaches it.
         let gc = payload.is_gc() || unsafe { ty.as_ref() }.as_type().is_some_and(|t| t.heap);
         let kind = FreeKind::for_block(&payload, gc);
-        let obj = PyObject { refcnt: Cell::new(1), ty: Cell::new(ty), dict: Cell::new(None), payload };
         let ptr = if gc {
             let layout = Layout::new::<GcBlock>();
             let block = block_for(kind, layout.size()) as *mut GcBlock;
             if block.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
-            let head = GcHead {
+            // SAFETY: `block` is freshly allocated with GcBlock's layout.
+            std::ptr::addr_of_mut!((*block).head).write(GcHead {
                 next: Cell::new(std::ptr::null_mut()),
                 prev: Cell::new(std::ptr::null_mut()),
                 gc_refs: Cell::new(0),
                 flags: Cell::new(0),
-            };
-            // SAFETY: `block` is freshly allocated with GcBlock's layout.
-            std::ptr::write(block, GcBlock { head, obj });
+            });
             std::ptr::addr_of_mut!((*block).obj)
         } else {
             let layout = Layout::new::<PyObject>();
@@ -120,10 +118,12 @@ impl ObjRef {
             if p.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
-            // SAFETY: `p` is freshly allocated with PyObject's layout.
-            std::ptr::write(p, obj);
             p
         };
+        // SAFETY: `ptr` is the object part of the fresh block; writing each field in
+        // place (rather than moving a whole PyObject built on the stack) copies the
+        // payload once.
+        write_header(ptr, ty, payload);
         LIVE.with(|c| c.set(c.get() + 1));
         REF_TOTAL.with(|c| c.set(c.get() + 1));
         // SAFETY: ptr is non-null (checked above).
@@ -157,7 +157,7 @@ impl ObjRef {
         }
         // SAFETY: `p` is a fresh, unused block of PyObject's size and alignment; the
         // header takes the reference to `ty` counted above.
-        unsafe { std::ptr::write(p, PyObject { refcnt: Cell::new(1), ty: Cell::new(NonNull::from(ty)), dict: Cell::new(None), payload }) };
+        unsafe { write_header(p, NonNull::from(ty), payload) };
         LIVE.with(|c| c.set(c.get() + 1));
         REF_TOTAL.with(|c| c.set(c.get() + 1));
         // SAFETY: checked non-null above.
@@ -309,6 +309,17 @@ impl PyObject {
     }
 }
 
+/// Initialises a new object in place: count 1, type `ty` (whose reference the header
+/// takes over), no dict, `payload`.
+/// SAFETY: `p` must point to unused memory of PyObject's size and alignment.
+#[inline(always)]
+unsafe fn write_header(p: *mut PyObject, ty: NonNull<PyObject>, payload: Payload) {
+    std::ptr::addr_of_mut!((*p).refcnt).write(Cell::new(1));
+    std::ptr::addr_of_mut!((*p).ty).write(Cell::new(ty));
+    std::ptr::addr_of_mut!((*p).dict).write(Cell::new(None));
+    std::ptr::addr_of_mut!((*p).payload).write(payload);
+}
+
 /// Frees an object whose count reached zero.
 /// SAFETY: `ptr` must point to a live object with refcnt 0 that nobody references.
 unsafe fn dealloc(ptr: NonNull<PyObject>) {
@@ -410,7 +421,7 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
 }
 
 /// Dereferences a pointer held by a non-owning table (the intern table, the subclass
-/// lists, the type attribute cache). The table's invariant is that it only hands out
+/// lists, the type attribute cache and each type's literal lookup cache). The table's invariant is that it only hands out
 /// pointers of live objects: an entry is removed (or, in the attribute cache, made
 /// unreachable by resetting its type's version tag) before its object can be freed.
 pub(crate) fn deref_table_ptr<'a>(p: *const PyObject) -> &'a PyObject {

@@ -51,6 +51,23 @@ pub struct TypeData {
     /// The version tag under which the type was seen to have no Python-level
     /// `__getattribute__` (0: not known), so that attribute loads skip that lookup.
     plain_getattribute: std::cell::Cell<u64>,
+    /// Results of `lookup` for string literals (CPython reads such names from type
+    /// slots), keyed by the literal's address; see `LiteralCacheEntry`.
+    literal_cache: [LiteralCacheEntry; LITERAL_CACHE_SIZE],
+}
+
+const LITERAL_CACHE_SIZE: usize = 16;
+
+/// One remembered `lookup(name)` of a type. Invariant, as for the attribute cache: the
+/// entry is valid only while `version` is the type's current version tag; `value` is
+/// then a borrowed pointer into the dict of a type on the MRO, which cannot change
+/// without resetting the tag (tags are never reused). `name` is the literal's address
+/// and length: a `'static` str never changes at its address.
+#[derive(Default)]
+struct LiteralCacheEntry {
+    version: std::cell::Cell<u64>,
+    name: std::cell::Cell<(usize, usize)>,
+    value: std::cell::Cell<Option<*const PyObject>>,
 }
 
 impl TypeData {
@@ -68,6 +85,7 @@ impl TypeData {
             nslots: std::cell::Cell::new(0),
             version: std::cell::Cell::new(0),
             plain_getattribute: std::cell::Cell::new(0),
+            literal_cache: Default::default(),
         }
     }
     pub fn dict(&self) -> &ObjRef {
@@ -83,11 +101,20 @@ impl TypeData {
     /// compares bytes (a `'static` str never changes at its address).
     pub fn lookup(&self, name: &'static str) -> Option<ObjRef> {
         let version = self.version_tag();
+        let key = (name.as_ptr() as usize, name.len());
+        let e = &self.literal_cache[(key.0.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 60) % LITERAL_CACHE_SIZE];
+        if e.version.get() == version && e.name.get() == key {
+            return e.value.get().map(|p| ObjRef::from_borrowed(crate::memory::deref_table_ptr(p)));
+        }
         let slot = attr_cache_slot(version, name.as_ptr() as u64);
-        match attr_cache_probe(slot, version, name) {
+        let found = match attr_cache_probe(slot, version, name) {
             Some(hit) => hit,
             None => self.lookup_fill(slot, version, name, name.as_ptr(), str_hash(name)),
-        }
+        };
+        e.version.set(version);
+        e.name.set(key);
+        e.value.set(found.as_ref().map(|v| &**v as *const PyObject));
+        found
     }
     /// `lookup` for a name that is not a literal.
     pub fn lookup_str(&self, name: &str) -> Option<ObjRef> {

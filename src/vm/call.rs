@@ -452,7 +452,29 @@ impl Vm {
     /// `type.__call__`: `__new__` then, if it returned an instance, `__init__`.
     pub fn type_call_default(&self, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
         let td = ty.as_type().expect("type");
-        let new = td.lookup("__new__").ok_or_else(|| self.type_error(format!("cannot create '{}' instances", td.name.borrow())))?;
+        let new = td.lookup("__new__");
+        if crate::builtins::object_type::is_object_new(&new) {
+            // CPython's object_new and object_init, without going through two native
+            // calls: object.__init__ only checks its arguments, which object.__new__
+            // (called the slow way below when it must raise) checks as well.
+            let init = td.lookup("__init__");
+            let plain_init = crate::builtins::object_type::is_object_init(&init);
+            let excess = !args.is_empty() || kwnames.is_some_and(|k| !k.is_empty());
+            if !(excess && plain_init) {
+                let obj = crate::builtins::object_type::new_instance(self, ty, td)?;
+                if let (Some(init), false) = (init, plain_init) {
+                    let mut v = Vec::with_capacity(args.len() + 1);
+                    v.push(obj.clone());
+                    v.extend_from_slice(args);
+                    let r = self.call(&init, &v, kwnames)?;
+                    if !r.is_none() {
+                        return Err(self.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+                    }
+                }
+                return Ok(obj);
+            }
+        }
+        let new = new.ok_or_else(|| self.type_error(format!("cannot create '{}' instances", td.name.borrow())))?;
         let new = match new.payload() {
             Payload::StaticMethod(f) => f.clone(),
             _ => new,
