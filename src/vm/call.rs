@@ -348,19 +348,27 @@ impl Vm {
                 )));
             }
         }
-        let nvars = code.varnames.len();
-        for (i, arg) in code.cell2arg.iter().enumerate() {
-            let v = arg.and_then(|a| fast[a as usize].take());
-            fast[nvars + i] = Some(object::new_cell(v));
-        }
-        if let Some(cl) = &fd.closure {
-            let cells = cl.as_tuple().expect("closure tuple");
-            let base = nvars + code.cellvars.len();
-            for (i, c) in cells.iter().enumerate() {
-                fast[base + i] = Some(c.clone());
-            }
-        }
+        init_cells(&mut frame.fast, fd, code);
         Ok(frame)
+    }
+
+    /// Whether a call with `nargs` positional arguments and no keywords binds them
+    /// one-to-one to the parameters (no defaults used, no *args, **kwargs or
+    /// keyword-only parameters): `make_frame_positional` handles it.
+    pub fn is_exact_positional_call(code: &crate::bytecode::CodeObject, nargs: usize) -> bool {
+        code.argcount as usize == nargs && code.kwonlyargcount == 0 && code.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
+    }
+
+    /// `make_frame` for an exact positional call (`is_exact_positional_call`): the
+    /// arguments move straight from the caller's stack into the new frame's slots.
+    pub fn make_frame_positional(&self, fd: &FunctionData, args: impl Iterator<Item = ObjRef>) -> Box<Frame> {
+        let code = fd.code();
+        let mut frame = self.alloc_frame(fd.code.clone(), fd.globals.clone(), None, code);
+        for (slot, v) in frame.fast.iter_mut().zip(args) {
+            *slot = Some(v);
+        }
+        init_cells(&mut frame.fast, fd, code);
+        frame
     }
 
     /// A frame for `code` from the frame free list (or a new one): `fast` holds
@@ -522,6 +530,23 @@ impl Vm {
                 }
                 Ok(attr.clone())
             }
+        }
+    }
+}
+
+/// Fills a new frame's cell slots: a fresh cell per cell variable (holding the
+/// argument when the variable is a parameter) and the closure's cells after them.
+fn init_cells(fast: &mut [Option<ObjRef>], fd: &FunctionData, code: &crate::bytecode::CodeObject) {
+    let nvars = code.varnames.len();
+    for (i, arg) in code.cell2arg.iter().enumerate() {
+        let v = arg.and_then(|a| fast[a as usize].take());
+        fast[nvars + i] = Some(object::new_cell(v));
+    }
+    if let Some(cl) = &fd.closure {
+        let cells = cl.as_tuple().expect("closure tuple");
+        let base = nvars + code.cellvars.len();
+        for (i, c) in cells.iter().enumerate() {
+            fast[base + i] = Some(c.clone());
         }
     }
 }

@@ -533,10 +533,16 @@ impl Vm {
                     };
                     let callable = f.stack[callable_at].clone();
                     if let Payload::Function(fd) = callable.payload() {
-                        let args: Vec<ObjRef> = f.stack.drain(args_at..).collect();
-                        f.stack.truncate(n - arg - if ins.op == Op::CallMethod { 2 } else { 1 });
-                        let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
-                        let frame = tri!(self.make_frame(&callable, fd, args, kw));
+                        let frame = if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n - args_at) {
+                            let frame = self.make_frame_positional(fd, f.stack.drain(args_at..));
+                            f.stack.truncate(n - arg - if ins.op == Op::CallMethod { 2 } else { 1 });
+                            frame
+                        } else {
+                            let args: Vec<ObjRef> = f.stack.drain(args_at..).collect();
+                            f.stack.truncate(n - arg - if ins.op == Op::CallMethod { 2 } else { 1 });
+                            let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
+                            tri!(self.make_frame(&callable, fd, args, kw))
+                        };
                         if fd.code().is_generator() {
                             f.stack.push(self.new_generator(frame, fd));
                             continue;
