@@ -52,15 +52,36 @@ const TRASHCAN_DEPTH: u32 = 50;
 
 thread_local! {
     static LIVE: Cell<isize> = const { Cell::new(0) };
-    static REF_TOTAL: Cell<isize> = const { Cell::new(0) };
     static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
     static TRASH: RefCell<Vec<NonNull<PyObject>>> = const { RefCell::new(Vec::new()) };
     static FINALIZER: Cell<Option<fn(&ObjRef) -> bool>> = const { Cell::new(None) };
 }
 
-/// Sum of the reference counts of all live objects (CPython debug build's `_Py_RefTotal`).
+/// Sum of the reference counts of all live objects (CPython debug build's `_Py_RefTotal`),
+/// computed by walking the heap: every block the pools hold and no free list keeps is
+/// a live object (only objects come from the pools), and its size tells whether a GC
+/// head precedes it. Keeping a running total instead would put a second memory update
+/// on every reference count change, as CPython's debug build has and its release
+/// build does not.
 pub fn ref_total() -> isize {
-    REF_TOTAL.with(|c| c.get())
+    let kept: std::collections::HashSet<usize> =
+        FREELISTS.with(|l| l.iter().flat_map(|list| list.blocks()).map(|b| b as usize).collect());
+    let mut total = 0;
+    pool::for_each_block(|b, size| {
+        if kept.contains(&(b as usize)) {
+            return;
+        }
+        let obj = if size == std::mem::size_of::<GcBlock>() {
+            // SAFETY: a live GC object's block is a GcBlock.
+            unsafe { std::ptr::addr_of!((*(b as *const GcBlock)).obj) }
+        } else {
+            debug_assert_eq!(size, std::mem::size_of::<PyObject>());
+            b as *const PyObject
+        };
+        // SAFETY: the block holds a live object (see above).
+        total += unsafe { (*obj).refcnt.get() };
+    });
+    total
 }
 
 /// Number of object blocks currently allocated.
@@ -125,7 +146,6 @@ impl ObjRef {
         // payload once.
         write_header(ptr, ty, payload);
         LIVE.with(|c| c.set(c.get() + 1));
-        REF_TOTAL.with(|c| c.set(c.get() + 1));
         // SAFETY: ptr is non-null (checked above).
         let r = ObjRef(NonNull::new_unchecked(ptr));
         if gc {
@@ -159,7 +179,6 @@ impl ObjRef {
         // header takes the reference to `ty` counted above.
         unsafe { write_header(p, NonNull::from(ty), payload) };
         LIVE.with(|c| c.set(c.get() + 1));
-        REF_TOTAL.with(|c| c.set(c.get() + 1));
         // SAFETY: checked non-null above.
         ObjRef(unsafe { NonNull::new_unchecked(p) })
     }
@@ -202,7 +221,6 @@ impl Drop for ObjRef {
     fn drop(&mut self) {
         let rc = self.refcnt.get() - 1;
         self.refcnt.set(rc);
-        REF_TOTAL.with(|c| c.set(c.get() - 1));
         if rc == 0 {
             // SAFETY: the count reached zero, so this was the last reference; nobody
             // can observe the object any more except through the finalizer hook.
@@ -234,7 +252,6 @@ impl PyObject {
     #[inline]
     pub fn incref(&self) {
         self.refcnt.set(self.refcnt.get() + 1);
-        REF_TOTAL.with(|c| c.set(c.get() + 1));
     }
     /// The object's type (borrowed).
     #[inline]
@@ -559,6 +576,17 @@ impl FreeList {
         self.head.set(unsafe { (h as *mut *mut u8).read() });
         self.len.set(self.len.get() - 1);
         Some(h)
+    }
+    /// The blocks on the list (for the debug accounting).
+    fn blocks(&self) -> Vec<*mut u8> {
+        let mut out = Vec::with_capacity(self.len.get());
+        let mut b = self.head.get();
+        while !b.is_null() {
+            out.push(b);
+            // SAFETY: as in `pop`.
+            b = unsafe { (b as *mut *mut u8).read() };
+        }
+        out
     }
     fn push(&self, p: *mut u8) {
         // SAFETY: `p` is an allocated block whose object has been dropped (no one reads

@@ -283,6 +283,42 @@ pub fn allocated_blocks() -> usize {
     STATE.with(|s| s.borrow().allocated_blocks)
 }
 
+/// Calls `f` with each block handed out for a small size and not freed since, and that
+/// block's size class size. Walks every pool, so it is for debug accounting only.
+pub fn for_each_block(mut f: impl FnMut(*mut u8, usize)) {
+    STATE.with(|s| {
+        let s = s.borrow();
+        for a in s.arenas.iter().flatten() {
+            for i in 0..a.next_unused {
+                // SAFETY: pools below next_unused have initialised headers; an empty
+                // pool (on the arena's free-pool list) has ref_count 0.
+                let pool = unsafe { a.base.add(i * POOL_SIZE) };
+                let ph = unsafe { &*(pool as *const PoolHeader) };
+                if ph.ref_count == 0 {
+                    continue;
+                }
+                let bsize = block_size(ph.szidx);
+                let mut free = std::collections::HashSet::new();
+                let mut b = ph.freeblock;
+                while !b.is_null() {
+                    free.insert(b as usize);
+                    // SAFETY: a free block's first word links to the next free block.
+                    b = unsafe { *(b as *const *mut u8) };
+                }
+                let mut off = POOL_OVERHEAD;
+                while off < ph.nextoffset {
+                    // SAFETY: `off` is inside the pool, below its untouched area.
+                    let block = unsafe { pool.add(off) };
+                    if !free.contains(&(block as usize)) {
+                        f(block, bsize);
+                    }
+                    off += bsize;
+                }
+            }
+        }
+    })
+}
+
 /// Per size class: (block size, pools, blocks in use, available blocks); then the
 /// arena statistics. Counted by walking the arenas' pools.
 pub fn stats_report() -> String {
