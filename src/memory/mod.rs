@@ -10,8 +10,10 @@
 //! - The type pointer owns one reference to the type object.
 //! - Deallocation never recurses without bound: past `TRASHCAN_DEPTH` nested deallocations
 //!   further ones are queued and freed once the outermost one returns.
-//! - `live_objects()` counts allocated and not yet freed blocks (the debug accounting that
-//!   must return to its start value after the final collection at exit).
+//! - `live_objects()` counts allocated and not yet freed objects and `ref_total()` sums
+//!   their counts (the debug accounting that must return to its start value after the
+//!   final collection at exit). Both are computed from the pools when asked, so
+//!   allocation and reference counting pay nothing for them.
 
 pub mod limits;
 pub mod pool;
@@ -51,7 +53,6 @@ struct GcBlock {
 const TRASHCAN_DEPTH: u32 = 50;
 
 thread_local! {
-    static LIVE: Cell<isize> = const { Cell::new(0) };
     static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
     static TRASH: RefCell<Vec<NonNull<PyObject>>> = const { RefCell::new(Vec::new()) };
     static FINALIZER: Cell<Option<fn(&ObjRef) -> bool>> = const { Cell::new(None) };
@@ -86,7 +87,9 @@ pub fn ref_total() -> isize {
 
 /// Number of object blocks currently allocated.
 pub fn live_objects() -> isize {
-    LIVE.with(|c| c.get())
+    // Only objects come from the pools; blocks kept on the free lists hold none.
+    let kept: usize = FREELISTS.with(|l| l.iter().map(|list| list.len.get()).sum());
+    (pool::allocated_blocks() - kept) as isize
 }
 
 /// Installs the hook run when an object's count reaches zero, before it is freed; it
@@ -145,7 +148,6 @@ impl ObjRef {
         // place (rather than moving a whole PyObject built on the stack) copies the
         // payload once.
         write_header(ptr, ty, payload);
-        LIVE.with(|c| c.set(c.get() + 1));
         // SAFETY: ptr is non-null (checked above).
         let r = ObjRef(NonNull::new_unchecked(ptr));
         if gc {
@@ -178,7 +180,6 @@ impl ObjRef {
         // SAFETY: `p` is a fresh, unused block of PyObject's size and alignment; the
         // header takes the reference to `ty` counted above.
         unsafe { write_header(p, NonNull::from(ty), payload) };
-        LIVE.with(|c| c.set(c.get() + 1));
         // SAFETY: checked non-null above.
         ObjRef(unsafe { NonNull::new_unchecked(p) })
     }
@@ -383,7 +384,6 @@ unsafe fn dealloc_scalar(ptr: NonNull<PyObject>) -> bool {
     if ty.as_ref().as_type().is_some_and(|t| t.heap) || (*(*p).dict.as_ptr()).is_some() {
         return false;
     }
-    LIVE.with(|c| c.set(c.get() - 1));
     release_block(kind, p as *mut u8, std::mem::size_of::<PyObject>());
     drop(ObjRef(ty));
     true
@@ -426,7 +426,6 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     drop(dict);
     let ty = (*p).ty.get();
     std::ptr::drop_in_place(p);
-    LIVE.with(|c| c.set(c.get() - 1));
     if gc {
         let off = std::mem::offset_of!(GcBlock, obj);
         let block = (p as *mut u8).sub(off);
