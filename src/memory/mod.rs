@@ -122,33 +122,12 @@ impl ObjRef {
         // type objects (`new_self_typed`), whose payload is GC, so `||` never reaches it.
         let gc = payload.is_gc() || unsafe { ty.as_ref() }.as_type().is_some_and(|t| t.heap);
         let kind = FreeKind::for_block(&payload, gc);
-        let ptr = if gc {
-            let layout = Layout::new::<GcBlock>();
-            let block = block_for(kind, layout.size()) as *mut GcBlock;
-            if block.is_null() {
-                std::alloc::handle_alloc_error(layout);
-            }
-            // SAFETY: `block` is freshly allocated with GcBlock's layout.
-            std::ptr::addr_of_mut!((*block).head).write(GcHead {
-                next: Cell::new(std::ptr::null_mut()),
-                prev: Cell::new(std::ptr::null_mut()),
-                gc_refs: Cell::new(0),
-                flags: Cell::new(0),
-            });
-            std::ptr::addr_of_mut!((*block).obj)
-        } else {
-            let layout = Layout::new::<PyObject>();
-            let p = block_for(kind, layout.size()) as *mut PyObject;
-            if p.is_null() {
-                std::alloc::handle_alloc_error(layout);
-            }
-            p
-        };
+        let ptr = alloc_object_block(gc, kind);
         // SAFETY: `ptr` is the object part of the fresh block; writing each field in
         // place (rather than moving a whole PyObject built on the stack) copies the
         // payload once.
         write_header(ptr, ty, payload);
-        // SAFETY: ptr is non-null (checked above).
+        // SAFETY: `alloc_object_block` never returns null (it aborts instead).
         let r = ObjRef(NonNull::new_unchecked(ptr));
         if gc {
             // Dicts are tracked once they hold something trackable; the empty tuple
@@ -173,15 +152,33 @@ impl ObjRef {
         debug_assert!(!ty.as_type().is_some_and(|t| t.heap));
         ty.incref();
         let kind = if matches!(payload, Payload::Float(_)) { Some(FreeKind::Float) } else { None };
-        let p = block_for(kind, std::mem::size_of::<PyObject>()) as *mut PyObject;
-        if p.is_null() {
-            std::alloc::handle_alloc_error(Layout::new::<PyObject>());
+        // SAFETY: the block is fresh and initialised here; the header takes the
+        // reference to `ty` counted above.
+        unsafe {
+            let p = alloc_object_block(false, kind);
+            write_header(p, NonNull::from(ty), payload);
+            ObjRef(NonNull::new_unchecked(p))
         }
-        // SAFETY: `p` is a fresh, unused block of PyObject's size and alignment; the
-        // header takes the reference to `ty` counted above.
-        unsafe { write_header(p, NonNull::from(ty), payload) };
-        // SAFETY: checked non-null above.
-        ObjRef(unsafe { NonNull::new_unchecked(p) })
+    }
+
+    /// Allocates a tuple of the builtin `tuple` type `ty` holding `items` (at least one),
+    /// building its payload in place in the new block (a payload moved in from the
+    /// caller would be copied through memory the caller has just written).
+    #[must_use]
+    #[inline]
+    pub fn new_tuple(ty: &PyObject, items: Box<[ObjRef]>) -> ObjRef {
+        debug_assert!(!items.is_empty() && !ty.as_type().is_some_and(|t| t.heap));
+        ty.incref();
+        let n = items.len();
+        let kind = (n <= TUPLE_FREELIST_SIZES).then_some(FreeKind::Tuple(n));
+        // SAFETY: as in `new_scalar`; a non-empty tuple is tracked from the start.
+        unsafe {
+            let p = alloc_object_block(true, kind);
+            write_header(p, NonNull::from(ty), Payload::Tuple(items));
+            let r = ObjRef(NonNull::new_unchecked(p));
+            crate::gc::on_alloc_head(r.gc_head_unchecked(), true);
+            r
+        }
     }
 
     /// Bootstrap of `type`: allocates a type object whose type is itself.
@@ -324,6 +321,35 @@ impl PyObject {
             let block = (self as *const PyObject as *const u8).sub(off) as *const GcBlock;
             &(*block).head
         }
+    }
+}
+
+/// A fresh block for an object of `kind`'s free list (if any), with an initialised,
+/// untracked GC head before the object when `gc`; returns where the object goes.
+/// SAFETY: the caller initialises the object (`write_header`) before using it.
+#[inline(always)]
+unsafe fn alloc_object_block(gc: bool, kind: Option<FreeKind>) -> *mut PyObject {
+    if gc {
+        let layout = Layout::new::<GcBlock>();
+        let block = block_for(kind, layout.size()) as *mut GcBlock;
+        if block.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        // SAFETY: `block` is a fresh block of GcBlock's size and alignment.
+        std::ptr::addr_of_mut!((*block).head).write(GcHead {
+            next: Cell::new(std::ptr::null_mut()),
+            prev: Cell::new(std::ptr::null_mut()),
+            gc_refs: Cell::new(0),
+            flags: Cell::new(0),
+        });
+        std::ptr::addr_of_mut!((*block).obj)
+    } else {
+        let layout = Layout::new::<PyObject>();
+        let p = block_for(kind, layout.size()) as *mut PyObject;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        p
     }
 }
 

@@ -465,7 +465,7 @@ pub fn new_tuple(items: Vec<ObjRef>) -> ObjRef {
     if items.is_empty() {
         return sg().empty_tuple.clone();
     }
-    ObjRef::new(&bt().tuple, Payload::Tuple(items.into_boxed_slice()))
+    ObjRef::new_tuple(&bt().tuple, items.into_boxed_slice())
 }
 #[must_use]
 pub fn new_list(items: Vec<ObjRef>) -> ObjRef {
