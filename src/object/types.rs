@@ -94,11 +94,10 @@ impl TypeData {
     pub fn set_dict(&self, d: ObjRef) {
         let _ = self.dict.set(d);
     }
-    /// Looks `name` up along the MRO (a borrowed result, valid while the MRO's dicts
-    /// keep it; callers clone before running Python code).
-    /// Looks up a name given as a string literal. The cache slot comes from the
-    /// literal's address and a hit is recognised by it, so a hit neither hashes nor
-    /// compares bytes (a `'static` str never changes at its address).
+    /// Looks `name`, a string literal, up along the MRO (a new reference to what the
+    /// MRO's dicts hold). The type's literal cache and then the attribute cache are
+    /// keyed by the literal's address, so a hit neither hashes nor compares bytes (a
+    /// `'static` str never changes at its address).
     pub fn lookup(&self, name: &'static str) -> Option<ObjRef> {
         let version = self.version_tag();
         let key = (name.as_ptr() as usize, name.len());
