@@ -112,16 +112,14 @@ pub fn dict_get_name(d: &ObjRef, key: &ObjRef) -> Option<ObjRef> {
 /// content and cached hash: STORE_NAME's fast path, running no Python code.
 pub fn dict_set_name(d: &ObjRef, name: &ObjRef, v: ObjRef) {
     let (Some(t), Some(k)) = (d.as_dict(), name.as_str_data()) else { return };
+    crate::gc::maintain_dict_tracking(d, name, &v);
     let found = t.borrow().find_name(name, k);
     match found {
         Some(i) => {
             let old = t.borrow_mut().replace_value(i, v);
             drop(old);
         }
-        None => {
-            crate::gc::maintain_dict_tracking(d, name, &v);
-            t.borrow_mut().insert_new(k.hash(), name.clone(), v);
-        }
+        None => t.borrow_mut().insert_new(k.hash(), name.clone(), v),
     }
 }
 

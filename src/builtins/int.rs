@@ -95,12 +95,21 @@ fn int_truediv(vm: &Vm, x: &Int, y: &Int) -> PyResult<f64> {
             return Ok(*a as f64 / *b as f64);
         }
     }
-    // Scale so the quotient keeps 64 significant bits, then divide exactly.
+    // Divide the magnitudes scaled so that the quotient keeps at least 64 significant
+    // bits, with a sticky bit for a nonzero remainder, so that the one rounding to
+    // 53 bits is correct; zero keeps the quotient's sign (0 / -n is -0.0).
     let (a, b) = (x.to_big(), y.to_big());
-    let shift: isize = 64 + (&b).unsigned_abs().bit_len() as isize - (&a).unsigned_abs().bit_len() as isize;
+    let negative = (a.signum() < IBig::ZERO) != (b.signum() < IBig::ZERO);
+    let (a, b) = (IBig::from(a.unsigned_abs()), IBig::from(b.unsigned_abs()));
+    if a == IBig::ZERO {
+        return Ok(if negative { -0.0 } else { 0.0 });
+    }
+    let shift: isize = 64 + b.bit_len() as isize - a.bit_len() as isize;
     let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
-    let q = &num / &den;
+    let (q, rem) = (&num / &den, &num % &den);
+    let q = if rem != IBig::ZERO { q | IBig::ONE } else { q };
     let r = crate::object::int::big_to_f64(&q) * 2f64.powi(-(shift as i32));
+    let r = if negative { -r } else { r };
     if !r.is_finite() {
         return Err(vm.overflow_error("integer division result too large for a float"));
     }

@@ -42,6 +42,9 @@ pub struct CodeObject {
     pub flags: u32,
     pub firstlineno: u32,
     pub stacksize: u32,
+    /// One inline cache per instruction (`caches[i]` belongs to `instrs[i]`); only the
+    /// attribute instructions use theirs (see `vm::attr_site`).
+    pub caches: Box<[crate::vm::attr_site::AttrSite]>,
 }
 
 impl CodeObject {

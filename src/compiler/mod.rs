@@ -203,6 +203,7 @@ impl<'a> Compiler<'a> {
             })
             .collect();
         let strs = |v: &[String]| -> Box<[ObjRef]> { v.iter().map(|s| intern(s)).collect() };
+        let caches = instrs.iter().map(|_| Default::default()).collect();
         let code = CodeObject {
             name: intern(&u.name),
             qualname: object::new_str(&u.qualname),
@@ -221,6 +222,7 @@ impl<'a> Compiler<'a> {
             flags: u.flags,
             firstlineno: u.firstlineno,
             stacksize,
+            caches,
         };
         ObjRef::new(&object::types::builtin_types().code, Payload::Code(Box::new(code)))
     }

@@ -91,6 +91,12 @@ impl TypeData {
     pub fn dict(&self) -> &ObjRef {
         self.dict.get().expect("type dict initialised")
     }
+    /// The current version tag without assigning one (0: none). Tags are never reused,
+    /// so a remembered nonzero tag equal to this one means "this type, unchanged".
+    #[inline]
+    pub fn current_version(&self) -> u64 {
+        self.version.get()
+    }
     pub fn set_dict(&self, d: ObjRef) {
         let _ = self.dict.set(d);
     }
@@ -159,7 +165,7 @@ impl TypeData {
     }
 
     /// The type's version tag, assigning a fresh one when it has none.
-    fn version_tag(&self) -> u64 {
+    pub(crate) fn version_tag(&self) -> u64 {
         let v = self.version.get();
         if v != 0 {
             return v;

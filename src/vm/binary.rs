@@ -41,6 +41,68 @@ pub const DUNDERS: [(&str, &str, &str); 13] = [
 ];
 pub const SYMBOLS: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
 
+/// `a op b` for exact ints that fit a machine word and exact floats, when the result
+/// needs no error and no big int (CPython 3.11's BINARY_OP_ADD_INT and kin): the
+/// eval loop's shortcut, for the plain and the in-place forms alike (ints and floats
+/// have no in-place methods). None: take the generic path, which gives the same
+/// result or raises.
+#[inline]
+pub fn number_fast_path(a: &ObjRef, b: &ObjRef, op: u8) -> Option<ObjRef> {
+    let t = builtin_types();
+    match (a.payload(), b.payload()) {
+        (Payload::Int(Int::Small(x)), Payload::Int(Int::Small(y))) if a.ty().is(&t.int) && b.ty().is(&t.int) => {
+            let (x, y) = (*x, *y);
+            let r = match op {
+                ADD => x.checked_add(y)?,
+                SUB => x.checked_sub(y)?,
+                MUL => x.checked_mul(y)?,
+                FLOORDIV => {
+                    let q = x.checked_div(y)?;
+                    if x % y != 0 && ((x < 0) != (y < 0)) {
+                        q - 1
+                    } else {
+                        q
+                    }
+                }
+                MOD => {
+                    let r = x.checked_rem(y)?;
+                    if r != 0 && ((r < 0) != (y < 0)) {
+                        r + y
+                    } else {
+                        r
+                    }
+                }
+                AND => x & y,
+                OR => x | y,
+                XOR => x ^ y,
+                RSHIFT if (0..64).contains(&y) => x >> y,
+                LSHIFT if (0..63).contains(&y) && (x << y) >> y == x => x << y,
+                // Both exactly representable as doubles: one correctly rounded division,
+                // as CPython's long_true_divide does.
+                TRUEDIV if y != 0 && x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 => return Some(object::new_float(x as f64 / y as f64)),
+                _ => return None,
+            };
+            Some(object::new_int(r))
+        }
+        (Payload::Float(x), Payload::Float(y)) if a.ty().is(&t.float) && b.ty().is(&t.float) => float_fast(*x, *y, op),
+        (Payload::Float(x), Payload::Int(Int::Small(y))) if a.ty().is(&t.float) && b.ty().is(&t.int) => float_fast(*x, *y as f64, op),
+        (Payload::Int(Int::Small(x)), Payload::Float(y)) if a.ty().is(&t.int) && b.ty().is(&t.float) => float_fast(*x as f64, *y, op),
+        _ => None,
+    }
+}
+
+#[inline]
+fn float_fast(x: f64, y: f64, op: u8) -> Option<ObjRef> {
+    let r = match op {
+        ADD => x + y,
+        SUB => x - y,
+        MUL => x * y,
+        TRUEDIV if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(object::new_float(r))
+}
+
 impl Vm {
     pub fn binary_op(&self, a: &ObjRef, b: &ObjRef, op: u8) -> PyResult {
         self.binary_op_impl(a, b, op, false)

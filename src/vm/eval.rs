@@ -298,14 +298,14 @@ impl Vm {
                 }
                 Op::LoadAttr => {
                     let o = pop!();
-                    let v = tri!(self.getattr(&o, &code.names[arg]));
+                    let v = tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[arg]));
                     drop(o);
                     f.stack.push(v);
                 }
                 Op::StoreAttr => {
                     let o = pop!();
                     let v = pop!();
-                    tri!(self.setattr(&o, &code.names[arg], v));
+                    tri!(self.store_attr_site(&code.caches[f.lasti], &o, &code.names[arg], v));
                 }
                 Op::DeleteAttr => {
                     let o = pop!();
@@ -313,7 +313,7 @@ impl Vm {
                 }
                 Op::LoadMethod => {
                     let o = pop!();
-                    let (m, s) = tri!(self.load_method(o, &code.names[arg]));
+                    let (m, s) = tri!(self.load_method_site(&code.caches[f.lasti], o, &code.names[arg]));
                     f.stack.push(m);
                     f.stack.push(s);
                 }
@@ -338,6 +338,10 @@ impl Vm {
                     let b = pop!();
                     let a = pop!();
                     let op = (ins.arg & 15) as u8;
+                    if let Some(v) = super::binary::number_fast_path(&a, &b, op) {
+                        f.stack.push(v);
+                        continue;
+                    }
                     let v = if ins.arg & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
                     f.stack.push(v);
                 }

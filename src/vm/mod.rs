@@ -13,6 +13,7 @@
 //!   restores it.
 
 pub mod attr;
+pub mod attr_site;
 pub mod binary;
 pub mod call;
 pub mod compare;

@@ -1,0 +1,189 @@
+//! Attribute sites: the inline caches of LOAD_ATTR, STORE_ATTR and LOAD_METHOD for
+//! instances of Python classes (what CPython 3.11's LOAD_ATTR_INSTANCE_VALUE,
+//! STORE_ATTR_INSTANCE_VALUE and LOAD_METHOD_WITH_VALUES specialisations do).
+//!
+//! Invariant: a site whose `version` equals the current version tag of an object's type
+//! describes what the generic path (`Vm::getattr`, `Vm::setattr`, `Vm::load_method`)
+//! does with that site's name on any plain instance of that type: version tags are never
+//! reused and a type's tag is reset whenever a dict on its MRO changes, so the type's
+//! attributes, its `__getattribute__` and `__setattr__` are as they were when the site
+//! was filled. What the site cannot know, the contents of the instance's own dict, is
+//! looked up each time. A fast path only ever returns what the generic path would have
+//! returned; anything else (a miss, a descriptor, an error) takes the generic path.
+
+use std::cell::Cell;
+
+use super::Vm;
+use crate::object::types::{builtin_types, TypeData};
+use crate::object::{self, ObjRef, Payload, PyObject, PyResult};
+
+/// One instruction's cache.
+pub struct AttrSite {
+    /// The version tag of the type the site describes (0: empty).
+    version: Cell<u64>,
+    kind: Cell<Kind>,
+    /// For `Kind::Method`: the function the type's MRO holds under the name. Borrowed:
+    /// the type's dict keeps it alive while `version` is current.
+    method: Cell<*const PyObject>,
+}
+
+impl Default for AttrSite {
+    fn default() -> AttrSite {
+        AttrSite { version: Cell::new(0), kind: Cell::new(Kind::Generic), method: Cell::new(std::ptr::null()) }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Nothing to shortcut: always the generic path.
+    Generic,
+    /// Loads: the type has no attribute of this name, so the value is the instance
+    /// dict's or the generic path's error (or `__getattr__`). Stores: the value goes
+    /// into the instance dict (no `__setattr__`, no data descriptor, no `__slots__`).
+    InstanceDict,
+    /// Loads: the type holds a plain Python function (a non-data descriptor) under the
+    /// name: the instance dict first, else the function bound to the instance.
+    Method,
+}
+
+/// The type of `obj` when it is an instance of a Python class with the plain object
+/// layout and `name` is not a dunder (dunder names may be native attributes).
+#[inline]
+fn plain_instance<'a>(obj: &'a PyObject, name: &'a ObjRef) -> Option<(&'a TypeData, &'a str)> {
+    if !matches!(obj.payload(), Payload::Object(_)) {
+        return None;
+    }
+    let td = obj.type_data();
+    let n = name.as_str()?;
+    (td.heap && !n.starts_with("__")).then_some((td, n))
+}
+
+impl AttrSite {
+    /// The kind recorded for `td`, if the site describes the type's current state.
+    #[inline]
+    fn hit(&self, td: &TypeData) -> Option<Kind> {
+        let v = td.current_version();
+        (v != 0 && v == self.version.get()).then(|| self.kind.get())
+    }
+
+    fn fill(&self, td: &TypeData, kind: Kind, method: *const PyObject) {
+        self.version.set(td.version_tag());
+        self.kind.set(kind);
+        self.method.set(method);
+    }
+
+    /// The remembered function of a `Method` site (a new reference).
+    fn method(&self) -> ObjRef {
+        ObjRef::from_borrowed(crate::memory::deref_table_ptr(self.method.get()))
+    }
+
+    /// Classifies a load of `n` from instances of `td` and records it. Runs no Python
+    /// code: it only reads the dicts along the MRO.
+    fn fill_load(&self, td: &TypeData, n: &str, name: &ObjRef) -> Kind {
+        let (kind, method) = if td.custom_getattribute().is_some() {
+            (Kind::Generic, std::ptr::null())
+        } else {
+            let h = name.as_str_data().map_or(0, |s| s.hash());
+            match td.lookup_hashed(n, h) {
+                None => (Kind::InstanceDict, std::ptr::null()),
+                Some(d) if matches!(d.payload(), Payload::Function(_)) && d.ty().is(&builtin_types().function) => (Kind::Method, &*d as *const PyObject),
+                Some(_) => (Kind::Generic, std::ptr::null()),
+            }
+        };
+        self.fill(td, kind, method);
+        kind
+    }
+
+    /// Classifies a store to `n` on instances of `td` and records it (no Python code).
+    fn fill_store(&self, td: &TypeData, n: &str, name: &ObjRef) -> Kind {
+        let plain_setattr = td.lookup("__setattr__").map_or(true, |s| matches!(s.payload(), Payload::Builtin(_)));
+        let h = name.as_str_data().map_or(0, |s| s.hash());
+        let non_data = match td.lookup_hashed(n, h) {
+            None => true,
+            Some(d) => matches!(d.payload(), Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_)),
+        };
+        let kind = if plain_setattr && non_data && td.slots.borrow().is_none() { Kind::InstanceDict } else { Kind::Generic };
+        self.fill(td, kind, std::ptr::null());
+        kind
+    }
+}
+
+/// `name`'s value in the instance dict of `obj`, if it has one holding the name.
+#[inline]
+fn from_instance_dict(obj: &PyObject, name: &ObjRef) -> Option<ObjRef> {
+    let d = obj.dict()?;
+    crate::builtins::dict::dict_get_name(&d, name)
+}
+
+impl Vm {
+    /// LOAD_ATTR: `obj.name` through the instruction's site.
+    #[inline]
+    pub(super) fn load_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult {
+        if let Some((td, n)) = plain_instance(obj, name) {
+            let kind = match site.hit(td) {
+                Some(k) => k,
+                None => site.fill_load(td, n, name),
+            };
+            match kind {
+                Kind::InstanceDict => {
+                    if let Some(v) = from_instance_dict(obj, name) {
+                        return Ok(v);
+                    }
+                }
+                Kind::Method => {
+                    if let Some(v) = from_instance_dict(obj, name) {
+                        return Ok(v);
+                    }
+                    let func = site.method();
+                    return Ok(ObjRef::new(&builtin_types().method, Payload::BoundMethod { func, self_: obj.clone() }));
+                }
+                Kind::Generic => {}
+            }
+        }
+        self.getattr(obj, name)
+    }
+
+    /// STORE_ATTR: `obj.name = value` through the instruction's site.
+    #[inline]
+    pub(super) fn store_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
+        if let Some((td, n)) = plain_instance(obj, name) {
+            let kind = match site.hit(td) {
+                Some(k) => k,
+                None => site.fill_store(td, n, name),
+            };
+            if kind == Kind::InstanceDict {
+                if let Some(d) = obj.dict() {
+                    crate::builtins::dict::dict_set_name(&d, name, value);
+                    return Ok(());
+                }
+            }
+        }
+        self.setattr(obj, name, value)
+    }
+
+    /// LOAD_METHOD: (method, self) or (NULL, attribute) through the instruction's site.
+    #[inline]
+    pub(super) fn load_method_site(&self, site: &AttrSite, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
+        if let Some((td, n)) = plain_instance(&obj, name) {
+            let kind = match site.hit(td) {
+                Some(k) => k,
+                None => site.fill_load(td, n, name),
+            };
+            match kind {
+                Kind::Method => {
+                    if let Some(v) = from_instance_dict(&obj, name) {
+                        return Ok((object::new_null(), v));
+                    }
+                    return Ok((site.method(), obj));
+                }
+                Kind::InstanceDict => {
+                    if let Some(v) = from_instance_dict(&obj, name) {
+                        return Ok((object::new_null(), v));
+                    }
+                }
+                Kind::Generic => {}
+            }
+        }
+        self.load_method(obj, name)
+    }
+}
