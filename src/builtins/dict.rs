@@ -102,18 +102,32 @@ pub fn dict_get_str(vm: &Vm, d: &ObjRef, key: &str) -> PyResult<Option<ObjRef>> 
 /// Looks up a str key object by content, using the key's cached hash (names in code
 /// objects are interned str objects, so this hashes nothing on the hot path).
 pub fn dict_get_name(d: &ObjRef, key: &ObjRef) -> Option<ObjRef> {
+    let k = key.as_str_data()?;
+    dict_get_name_hinted(d, key, &k.name_hint)
+}
+
+/// `dict_get_name` with the caller's entry-index hint (see `DictTable::find_name_hinted`).
+#[inline]
+pub fn dict_get_name_hinted(d: &ObjRef, key: &ObjRef, hint: &std::cell::Cell<u32>) -> Option<ObjRef> {
     let (t, k) = (d.as_dict()?, key.as_str_data()?);
     let t = t.borrow();
-    let i = t.find_name(key, k)?;
+    let i = t.find_name_hinted(key, k, hint)?;
     t.entries[i].as_ref().map(|e| e.value.clone())
 }
 
 /// Binds a name (an interned str from a code object) in an exact dict namespace by
 /// content and cached hash: STORE_NAME's fast path, running no Python code.
 pub fn dict_set_name(d: &ObjRef, name: &ObjRef, v: ObjRef) {
+    let Some(k) = name.as_str_data() else { return };
+    dict_set_name_hinted(d, name, v, &k.name_hint)
+}
+
+/// `dict_set_name` with the caller's entry-index hint (see `DictTable::find_name_hinted`).
+#[inline]
+pub fn dict_set_name_hinted(d: &ObjRef, name: &ObjRef, v: ObjRef, hint: &std::cell::Cell<u32>) {
     let (Some(t), Some(k)) = (d.as_dict(), name.as_str_data()) else { return };
     crate::gc::maintain_dict_tracking(d, name, &v);
-    let found = t.borrow().find_name(name, k);
+    let found = t.borrow().find_name_hinted(name, k, hint);
     match found {
         Some(i) => {
             let old = t.borrow_mut().replace_value(i, v);

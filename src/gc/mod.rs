@@ -160,7 +160,8 @@ pub fn may_be_tracked(o: &PyObject) -> bool {
 /// Tracks a dict once it holds a key or value that may be tracked (MAINTAIN_TRACKING);
 /// managed instance dicts are never tracked themselves.
 pub fn maintain_dict_tracking(d: &PyObject, key: &PyObject, value: &PyObject) {
-    if is_tracked(d) || traverse::is_managed_dict(d) {
+    let Some(h) = d.gc_head() else { return };
+    if !h.next.get().is_null() || h.flags.get() & traverse::MANAGED_DICT != 0 {
         return;
     }
     if may_be_tracked(key) || may_be_tracked(value) {

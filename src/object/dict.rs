@@ -148,15 +148,22 @@ impl DictTable {
     /// loop's variable, one attribute of many instances built alike).
     #[inline]
     pub fn find_name(&self, key: &PyObject, k: &StrData) -> Option<usize> {
-        let hint = k.name_hint.get() as usize;
-        if let Some(Some(e)) = self.entries.get(hint) {
+        self.find_name_hinted(key, k, &k.name_hint)
+    }
+
+    /// `find_name` with the entry-index hint kept by the caller (an attribute site
+    /// remembers where its name sits in the instances' dicts); updated on a miss.
+    #[inline]
+    pub fn find_name_hinted(&self, key: &PyObject, k: &StrData, hint: &std::cell::Cell<u32>) -> Option<usize> {
+        let h = hint.get() as usize;
+        if let Some(Some(e)) = self.entries.get(h) {
             if std::ptr::eq(&*e.key, key) {
-                return Some(hint);
+                return Some(h);
             }
         }
         let found = self.find_str(&k.s, k.hash());
         if let Some(i) = found {
-            k.name_hint.set(i as u32);
+            hint.set(i as u32);
         }
         found
     }

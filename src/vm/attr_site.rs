@@ -25,11 +25,13 @@ pub struct AttrSite {
     /// For `Kind::Method`: the function the type's MRO holds under the name. Borrowed:
     /// the type's dict keeps it alive while `version` is current.
     method: Cell<*const PyObject>,
+    /// Where the name last sat in an instance dict (only a hint, checked before use).
+    index: Cell<u32>,
 }
 
 impl Default for AttrSite {
     fn default() -> AttrSite {
-        AttrSite { version: Cell::new(0), kind: Cell::new(Kind::Generic), method: Cell::new(std::ptr::null()) }
+        AttrSite { version: Cell::new(0), kind: Cell::new(Kind::Generic), method: Cell::new(std::ptr::null()), index: Cell::new(0) }
     }
 }
 
@@ -110,9 +112,9 @@ impl AttrSite {
 
 /// `name`'s value in the instance dict of `obj`, if it has one holding the name.
 #[inline]
-fn from_instance_dict(obj: &PyObject, name: &ObjRef) -> Option<ObjRef> {
+fn from_instance_dict(site: &AttrSite, obj: &PyObject, name: &ObjRef) -> Option<ObjRef> {
     let d = obj.dict()?;
-    crate::builtins::dict::dict_get_name(&d, name)
+    crate::builtins::dict::dict_get_name_hinted(&d, name, &site.index)
 }
 
 impl Vm {
@@ -126,12 +128,12 @@ impl Vm {
             };
             match kind {
                 Kind::InstanceDict => {
-                    if let Some(v) = from_instance_dict(obj, name) {
+                    if let Some(v) = from_instance_dict(site, obj, name) {
                         return Ok(v);
                     }
                 }
                 Kind::Method => {
-                    if let Some(v) = from_instance_dict(obj, name) {
+                    if let Some(v) = from_instance_dict(site, obj, name) {
                         return Ok(v);
                     }
                     let func = site.method();
@@ -153,7 +155,7 @@ impl Vm {
             };
             if kind == Kind::InstanceDict {
                 if let Some(d) = obj.dict() {
-                    crate::builtins::dict::dict_set_name(&d, name, value);
+                    crate::builtins::dict::dict_set_name_hinted(&d, name, value, &site.index);
                     return Ok(());
                 }
             }
@@ -171,13 +173,13 @@ impl Vm {
             };
             match kind {
                 Kind::Method => {
-                    if let Some(v) = from_instance_dict(&obj, name) {
+                    if let Some(v) = from_instance_dict(site, &obj, name) {
                         return Ok((object::new_null(), v));
                     }
                     return Ok((site.method(), obj));
                 }
                 Kind::InstanceDict => {
-                    if let Some(v) = from_instance_dict(&obj, name) {
+                    if let Some(v) = from_instance_dict(site, &obj, name) {
                         return Ok((object::new_null(), v));
                     }
                 }

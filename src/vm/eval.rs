@@ -133,6 +133,10 @@ impl Vm {
         let code_obj = f.code.clone();
         let code = code_obj.as_code().expect("frame code");
         let instrs = &code.instrs;
+        // The next instruction's index lives in a local while the loop runs; `f.pc` is
+        // written back only where the frame is left to be resumed (a call, a yield).
+        // An error resumes at a handler the unwinder picks, a return never resumes.
+        let mut pc = f.pc;
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
@@ -152,9 +156,9 @@ impl Vm {
             };
         }
         loop {
-            let ins = instrs[f.pc];
-            f.lasti = f.pc;
-            f.pc += 1;
+            let ins = instrs[pc];
+            f.lasti = pc;
+            pc += 1;
             let arg = ins.arg as usize;
             match ins.op {
                 Op::Nop => {}
@@ -381,7 +385,7 @@ impl Vm {
                     f.stack.push(object::new_bool(r != (arg == 1)));
                 }
                 Op::Jump => {
-                    f.pc = arg;
+                    pc = arg;
                     if let Some(e) = self.safe_point() {
                         return Action::Error(e, false);
                     }
@@ -397,13 +401,13 @@ impl Vm {
                         tri!(self.truthy(&v))
                     };
                     if t == (ins.op == Op::PopJumpIfTrue) {
-                        f.pc = arg;
+                        pc = arg;
                     }
                 }
                 Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
                     let t = tri!(self.truthy(top!()));
                     if t == (ins.op == Op::JumpIfTrueOrPop) {
-                        f.pc = arg;
+                        pc = arg;
                     } else {
                         pop!();
                     }
@@ -419,7 +423,7 @@ impl Vm {
                         Some(v) => f.stack.push(v),
                         None => {
                             pop!();
-                            f.pc = arg;
+                            pc = arg;
                         }
                     }
                 }
@@ -551,6 +555,7 @@ impl Vm {
                             f.stack.push(self.new_generator(frame, fd));
                             continue;
                         }
+                        f.pc = pc;
                         return Action::Call(frame);
                     }
                     let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
@@ -583,6 +588,7 @@ impl Vm {
                 }
                 Op::YieldValue => {
                     let v = pop!();
+                    f.pc = pc;
                     return Action::Yield(v);
                 }
                 Op::GetYieldFromIter => {
@@ -600,7 +606,7 @@ impl Vm {
                     match tri!(self.send(&it, v)) {
                         super::iter::SendResult::Yielded(y) => {
                             // Re-run YieldFrom when resumed with the sent value.
-                            f.pc -= 1;
+                            f.pc = pc - 1;
                             return Action::Yield(y);
                         }
                         super::iter::SendResult::Returned(r) => {
@@ -660,7 +666,7 @@ impl Vm {
                     let e = pop!();
                     let m = tri!(self.exception_matches(&e, &ty));
                     if !m {
-                        f.pc = arg;
+                        pc = arg;
                     }
                 }
                 Op::WithExceptStart => {
