@@ -16,6 +16,10 @@ pub fn slice_indices(vm: &Vm, s: &ObjRef, len: usize) -> PyResult<(isize, isize,
         if o.is_none() {
             return Ok(None);
         }
+        // An int (or int subclass) is its own index: no `__index__` call.
+        if let Some(Int::Small(v)) = o.as_int() {
+            return Ok(Some((*v).clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize));
+        }
         if o.as_int().is_none() && o.type_data().lookup("__index__").is_none() {
             return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
         }
@@ -95,7 +99,8 @@ pub fn seq_getitem(vm: &Vm, o: &ObjRef, k: &ObjRef) -> PyResult {
         return Ok(match o.payload() {
             Payload::List(l) => {
                 let b = l.borrow();
-                object::new_list((0..n).map(|j| b[idx(j)].clone()).collect())
+                let items = if step == 1 { b[start as usize..start as usize + n].to_vec() } else { (0..n).map(|j| b[idx(j)].clone()).collect() };
+                object::new_list(items)
             }
             Payload::Tuple(t) => {
                 if step == 1 && n == t.len() && o.ty().is(&builtin_types().tuple) {

@@ -324,6 +324,10 @@ impl Vm {
                 Op::BinarySubscr => {
                     let k = pop!();
                     let o = pop!();
+                    if let Some(v) = Vm::subscr_fast_path(&o, &k) {
+                        f.stack.push(v);
+                        continue;
+                    }
                     let v = tri!(self.getitem(&o, &k));
                     f.stack.push(v);
                 }
@@ -331,7 +335,9 @@ impl Vm {
                     let k = pop!();
                     let o = pop!();
                     let v = pop!();
-                    tri!(self.setitem(&o, &k, v));
+                    if let Err(v) = Vm::store_subscr_fast_path(&o, &k, v) {
+                        tri!(self.setitem(&o, &k, v));
+                    }
                 }
                 Op::DeleteSubscr => {
                     let k = pop!();

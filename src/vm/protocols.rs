@@ -417,6 +417,53 @@ impl Vm {
         }
     }
 
+    /// `o[k]` for an exact list or tuple and an exact int index in range: the eval
+    /// loop's shortcut (CPython 3.11's BINARY_SUBSCR_LIST_INT / _TUPLE_INT). None: take
+    /// `getitem`, which gives the same result or raises.
+    #[inline]
+    pub fn subscr_fast_path(o: &ObjRef, k: &ObjRef) -> Option<ObjRef> {
+        let t = builtin_types();
+        let Payload::Int(crate::object::int::Int::Small(i)) = k.payload() else { return None };
+        if !k.ty().is(&t.int) {
+            return None;
+        }
+        let at = |len: usize| -> Option<usize> {
+            let j = if *i < 0 { i.checked_add(len as i64)? } else { *i };
+            (0..len as i64).contains(&j).then_some(j as usize)
+        };
+        match o.payload() {
+            Payload::List(l) if o.ty().is(&t.list) => {
+                let l = l.borrow();
+                Some(l[at(l.len())?].clone())
+            }
+            Payload::Tuple(items) if o.ty().is(&t.tuple) => Some(items[at(items.len())?].clone()),
+            _ => None,
+        }
+    }
+
+    /// `o[k] = v` for an exact list and an exact int index in range; gives `v` back
+    /// when the generic `setitem` must handle it. The replaced item is released after
+    /// the list's borrow ends (its finalizer may look at the list).
+    #[inline]
+    pub fn store_subscr_fast_path(o: &ObjRef, k: &ObjRef, v: ObjRef) -> Result<(), ObjRef> {
+        let t = builtin_types();
+        let (Payload::List(l), Payload::Int(crate::object::int::Int::Small(i))) = (o.payload(), k.payload()) else { return Err(v) };
+        if !o.ty().is(&t.list) || !k.ty().is(&t.int) {
+            return Err(v);
+        }
+        let old = {
+            let mut l = l.borrow_mut();
+            let len = l.len() as i64;
+            let j = if *i < 0 { *i + len } else { *i };
+            if !(0..len).contains(&j) {
+                return Err(v);
+            }
+            std::mem::replace(&mut l[j as usize], v)
+        };
+        drop(old);
+        Ok(())
+    }
+
     pub fn getitem(&self, o: &ObjRef, k: &ObjRef) -> PyResult {
         let td = o.type_data();
         if td.heap {
