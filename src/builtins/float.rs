@@ -188,7 +188,7 @@ pub fn float_from(vm: &Vm, x: &ObjRef) -> PyResult<f64> {
             let td = x.type_data();
             if let Some(m) = td.lookup("__float__") {
                 if !matches!(m.payload(), Payload::Builtin(_)) {
-                    let r = vm.call(&m, &[x.clone()], None)?;
+                    let r = vm.call(&m, std::slice::from_ref(&x), None)?;
                     return match r.payload() {
                         Payload::Float(f) => Ok(*f),
                         _ => Err(vm.type_error(format!("{}.__float__ returned non-float (type {})", x.type_name(), r.type_name()))),
@@ -201,7 +201,7 @@ pub fn float_from(vm: &Vm, x: &ObjRef) -> PyResult<f64> {
                 _ => {}
             }
             if let Some(m) = td.lookup("__index__") {
-                let r = vm.call(&m, &[x.clone()], None)?;
+                let r = vm.call(&m, std::slice::from_ref(&x), None)?;
                 if let Some(i) = r.as_int() {
                     return int_to_float(vm, i);
                 }

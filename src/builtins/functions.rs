@@ -100,7 +100,7 @@ fn abs(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         }
     }
     match x.type_data().lookup("__abs__") {
-        Some(m) => vm.call(&m, &[x.clone()], None),
+        Some(m) => vm.call(&m, std::slice::from_ref(&x), None),
         None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", x.type_name()))),
     }
 }
@@ -260,7 +260,7 @@ fn dir(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
             if o.type_data().heap {
                 if let Some(d) = o.type_data().lookup("__dir__") {
                     if !matches!(d.payload(), Payload::Builtin(_)) {
-                        let r = vm.call(&d, &[o.clone()], None)?;
+                        let r = vm.call(&d, std::slice::from_ref(&o), None)?;
                         let mut v = vm.collect(&r)?;
                         let mut keyed: Vec<(String, ObjRef)> = v.drain(..).map(|x| (x.as_str().unwrap_or("").to_string(), x)).collect();
                         keyed.sort_by(|a, b| a.0.cmp(&b.0));
@@ -467,7 +467,7 @@ fn next(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         };
     }
     let m = it.type_data().lookup("__next__").unwrap();
-    match vm.call(&m, &[it.clone()], None) {
+    match vm.call(&m, std::slice::from_ref(&it), None) {
         Ok(v) => Ok(v),
         Err(e) if args.len() == 2 && e.is(&vm.exc_type("StopIteration")) => Ok(args[1].clone()),
         Err(e) => Err(e),
@@ -492,7 +492,7 @@ fn min_max(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, name: &str, op: CmpO
     let mut best: Option<(ObjRef, ObjRef)> = None;
     for x in items {
         let k = match &key {
-            Some(f) => vm.call(f, &[x.clone()], None)?,
+            Some(f) => vm.call(f, std::slice::from_ref(&x), None)?,
             None => x.clone(),
         };
         best = match best {

@@ -140,7 +140,7 @@ pub fn int_from(vm: &Vm, x: &ObjRef, base: Option<&ObjRef>) -> PyResult<Int> {
             let td = x.type_data();
             for name in ["__int__", "__index__", "__trunc__"] {
                 if let Some(m) = td.lookup(name) {
-                    let r = vm.call(&m, &[x.clone()], None)?;
+                    let r = vm.call(&m, std::slice::from_ref(&x), None)?;
                     return match r.as_int() {
                         Some(i) => Ok(i.clone()),
                         None => Err(vm.type_error(format!("{} returned non-int (type {})", name, r.type_name()))),

@@ -261,7 +261,7 @@ pub fn sort_vec(vm: &Vm, v: Vec<ObjRef>, key: Option<&ObjRef>, reverse: bool) ->
     match key {
         Some(k) => {
             for x in v.iter() {
-                match vm.call(k, &[x.clone()], None) {
+                match vm.call(k, std::slice::from_ref(&x), None) {
                     Ok(kv) => keyed.push((kv, x.clone())),
                     Err(e) => return Err((e, v)),
                 }

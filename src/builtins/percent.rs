@@ -132,7 +132,7 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
                     Payload::Float(fv) if matches!(conv, 'd' | 'i' | 'u') => super::float::float_to_int(vm, *fv)?.to_big(),
                     _ => {
                         if let Some(m) = v.type_data().lookup(if matches!(conv, 'd' | 'i' | 'u') { "__int__" } else { "__index__" }) {
-                            let r = vm.call(&m, &[v.clone()], None)?;
+                            let r = vm.call(&m, std::slice::from_ref(&v), None)?;
                             r.as_int().map(|x| x.to_big()).ok_or_else(|| vm.type_error("__int__ returned non-int"))?
                         } else if matches!(conv, 'd' | 'i' | 'u') {
                             return Err(vm.type_error(format!("%{} format: a real number is required, not {}", conv, v.type_name())));

@@ -68,7 +68,7 @@ pub fn builtin_repr(vm: &Vm, o: &ObjRef) -> PyResult<Option<ObjRef>> {
         Payload::Member(m) => format!("<member '{}' of '{}' objects>", m.name, m.owner.as_type().map(|t| t.name.borrow().clone()).unwrap_or_default()),
         Payload::WeakRef(_) | Payload::MappingProxy(_) | Payload::File(_) => {
             let m = o.type_data().lookup("__repr__").expect("type's own repr");
-            return vm.call(&m, &[o.clone()], None).map(Some);
+            return vm.call(&m, std::slice::from_ref(&o), None).map(Some);
         }
         _ => format!("<{} object at {:#x}>", o.type_name(), o.addr()),
     };

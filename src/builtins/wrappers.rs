@@ -324,7 +324,7 @@ fn reversed_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let seq = &args[1];
     if let Some(r) = seq.type_data().lookup("__reversed__") {
         if !r.is_none() {
-            return vm.call(&r, &[seq.clone()], None);
+            return vm.call(&r, std::slice::from_ref(&seq), None);
         }
     }
     if seq.type_data().lookup("__getitem__").is_none() || seq.as_dict().is_some() {
@@ -354,7 +354,7 @@ fn gen_throw(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let exc = if t.as_type().is_some() {
         match args.get(2) {
             Some(v) if v.is_instance(t) => v.clone(),
-            Some(v) if !v.is_none() => vm.call(t, &[v.clone()], None)?,
+            Some(v) if !v.is_none() => vm.call(t, std::slice::from_ref(&v), None)?,
             _ => vm.call(t, &[], None)?,
         }
     } else {

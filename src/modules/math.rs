@@ -136,7 +136,7 @@ fn to_int_op(vm: &Vm, args: &[ObjRef], name: &str, f: fn(f64) -> f64, dunder: &s
     }
     if let Some(m) = x.type_data().lookup_str(dunder) {
         if !matches!(x.payload(), Payload::Float(_)) {
-            return vm.call(&m, &[x.clone()], None);
+            return vm.call(&m, std::slice::from_ref(&x), None);
         }
     }
     let v = num(vm, x)?;

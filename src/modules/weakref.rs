@@ -111,7 +111,7 @@ fn take_refs(o: &PyObject) -> Vec<ObjRef> {
 fn call_callback(vm: &Vm, wr: &ObjRef) {
     let cb = as_weak(wr).and_then(|w| w.callback.borrow_mut().take());
     if let Some(cb) = cb {
-        if let Err(e) = vm.call(&cb, &[wr.clone()], None) {
+        if let Err(e) = vm.call(&cb, std::slice::from_ref(&wr), None) {
             let what = vm.repr_string(&cb).unwrap_or_default();
             vm.write_unraisable(&e, &what);
         }

@@ -71,7 +71,7 @@ impl Vm {
                     return Ok(m.dict.clone());
                 }
                 if let Some(g) = crate::builtins::dict::dict_get_str(self, &m.dict, "__getattr__")? {
-                    return self.call(&g, &[name.clone()], None);
+                    return self.call(&g, std::slice::from_ref(&name), None);
                 }
                 return Err(self.attribute_error(format!("module '{}' has no attribute '{}'", m.name, n)));
             }
@@ -162,7 +162,7 @@ impl Vm {
             Payload::Property(p) if !d.type_data().heap => match obj {
                 None => Ok(d.clone()),
                 Some(o) => match p.parts.borrow().fget.clone() {
-                    Some(g) => self.call(&g, &[o.clone()], None),
+                    Some(g) => self.call(&g, std::slice::from_ref(&o), None),
                     None => Err(self.attribute_error(self.property_error(d, o, "getter"))),
                 },
             },

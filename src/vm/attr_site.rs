@@ -154,7 +154,8 @@ impl Vm {
                 None => site.fill_store(td, n, name),
             };
             if kind == Kind::InstanceDict {
-                if let Some(d) = obj.dict() {
+                // The first store creates the dict, as the generic path would.
+                if let Some(d) = obj.dict().or_else(|| self.instance_dict(obj)) {
                     crate::builtins::dict::dict_set_name_hinted(&d, name, value, &site.index);
                     return Ok(());
                 }

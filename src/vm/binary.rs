@@ -251,7 +251,7 @@ impl Vm {
         if td.heap {
             if let Some(m) = td.lookup(name) {
                 if !matches!(m.payload(), Payload::Builtin(_)) {
-                    return self.call(&m, &[a.clone()], None);
+                    return self.call(&m, std::slice::from_ref(&a), None);
                 }
             }
         }

@@ -35,7 +35,7 @@ impl Vm {
     /// Calls `callable(*args, **kw)`; `args` ends with the values named by `kwnames`.
     pub fn call(&self, callable: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
         match callable.payload() {
-            Payload::Function(fd) => self.call_function(callable, fd, args.to_vec(), kwnames),
+            Payload::Function(fd) => self.call_function_with(callable, fd, None, args, kwnames),
             // A module function's `__self__` is its module, which it does not receive.
             Payload::Builtin(b) => match &b.self_ {
                 Some(s) if !matches!(s.payload(), Payload::Module(_)) => {
@@ -46,15 +46,7 @@ impl Vm {
                 }
                 _ => self.call_native(b, args, kwnames),
             },
-            Payload::BoundMethod { func, self_ } => {
-                let mut v = Vec::with_capacity(args.len() + 1);
-                v.push(self_.clone());
-                v.extend_from_slice(args);
-                if let Payload::Function(fd) = func.payload() {
-                    return self.call_function(func, fd, v, kwnames);
-                }
-                self.call(func, &v, kwnames)
-            }
+            Payload::BoundMethod { func, self_ } => self.call_with_self(func, self_, args, kwnames),
             Payload::Type(_) => self.call_type(callable, args, kwnames),
             _ => {
                 let Some(c) = callable.type_data().lookup("__call__") else {
@@ -160,6 +152,36 @@ impl Vm {
     }
 
     /// Runs a Python function to completion from native code (a nested eval loop).
+    /// Calls `func(first, *args)`; a Python function gets `first` (when given) as
+    /// its first argument without an argument vector being built for it.
+    pub fn call_with_self(&self, func: &ObjRef, first: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+        if let Payload::Function(fd) = func.payload() {
+            return self.call_function_with(func, fd, Some(first), args, kwnames);
+        }
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(first.clone());
+        v.extend_from_slice(args);
+        self.call(func, &v, kwnames)
+    }
+
+    /// Calls a Python function with `first` (if any) followed by `args`. An exact
+    /// positional call builds the frame straight from the borrowed arguments (new
+    /// references go into its slots), as the eval loop's call does.
+    fn call_function_with(&self, func: &ObjRef, fd: &FunctionData, first: Option<&ObjRef>, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
+        let n = args.len() + usize::from(first.is_some());
+        if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n) {
+            let frame = self.make_frame_positional(fd, first.into_iter().chain(args).cloned());
+            if fd.code().is_generator() {
+                return Ok(self.new_generator(frame, fd));
+            }
+            return self.run_frame(frame);
+        }
+        let mut v = Vec::with_capacity(n);
+        v.extend(first.cloned());
+        v.extend_from_slice(args);
+        self.call_function(func, fd, v, kwnames)
+    }
+
     pub fn call_function(&self, func: &ObjRef, fd: &FunctionData, args: Vec<ObjRef>, kwnames: Option<&[ObjRef]>) -> PyResult {
         let frame = self.make_frame(func, fd, args, kwnames)?;
         if fd.code().is_generator() {
@@ -460,6 +482,10 @@ impl Vm {
     /// `type.__call__`: `__new__` then, if it returned an instance, `__init__`.
     pub fn type_call_default(&self, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
         let td = ty.as_type().expect("type");
+        // CPython hands a class call's arguments to `__new__` and `__init__` in one
+        // tuple that lives for the whole call (tp_call's convention), so inside them each
+        // argument has one reference more than its holders give it: this vector is it.
+        let _args_tuple: Vec<ObjRef> = args.to_vec();
         let new = td.lookup("__new__");
         if crate::builtins::object_type::is_object_new(&new) {
             // CPython's object_new and object_init, without going through two native
@@ -471,10 +497,7 @@ impl Vm {
             if !(excess && plain_init) {
                 let obj = crate::builtins::object_type::new_instance(self, ty, td)?;
                 if let (Some(init), false) = (init, plain_init) {
-                    let mut v = Vec::with_capacity(args.len() + 1);
-                    v.push(obj.clone());
-                    v.extend_from_slice(args);
-                    let r = self.call(&init, &v, kwnames)?;
+                    let r = self.call_with_self(&init, &obj, args, kwnames)?;
                     if !r.is_none() {
                         return Err(self.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
                     }
@@ -487,25 +510,12 @@ impl Vm {
             Payload::StaticMethod(f) => f.clone(),
             _ => new,
         };
-        // The common call without arguments builds its argument arrays on the stack.
-        let mut one;
-        let mut many;
-        let v: &mut [ObjRef] = if args.is_empty() {
-            one = [ty.clone()];
-            &mut one
-        } else {
-            many = Vec::with_capacity(args.len() + 1);
-            many.push(ty.clone());
-            many.extend_from_slice(args);
-            &mut many
-        };
-        let obj = self.call(&new, v, kwnames)?;
+        let obj = self.call_with_self(&new, ty, args, kwnames)?;
         if !obj.ty().is_subtype(ty) {
             return Ok(obj);
         }
         if let Some(init) = obj.type_data().lookup("__init__") {
-            v[0] = obj.clone();
-            let r = self.call(&init, v, kwnames)?;
+            let r = self.call_with_self(&init, &obj, args, kwnames)?;
             if !r.is_none() {
                 return Err(self.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
             }

@@ -68,7 +68,7 @@ pub fn run_finalizer(vm: &Vm, obj: &ObjRef) {
             // A pending exception must survive the finalizer (CPython saves and
             // restores it around tp_finalize).
             let saved = vm.exc_info.borrow().clone();
-            if let Err(e) = vm.call(&del, &[obj.clone()], None) {
+            if let Err(e) = vm.call(&del, std::slice::from_ref(&obj), None) {
                 let what = vm.repr_string(&del).unwrap_or_default();
                 vm.write_unraisable(&e, &what);
             }

@@ -25,7 +25,7 @@ impl Vm {
                     if f.is_none() {
                         return Err(self.type_error(format!("'{}' object is not iterable", o.type_name())));
                     }
-                    let it = self.call(&f, &[o.clone()], None)?;
+                    let it = self.call(&f, std::slice::from_ref(&o), None)?;
                     if it.type_data().lookup("__next__").is_none() && !matches!(it.payload(), Payload::Iter(_) | Payload::Generator(_)) {
                         return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", it.type_name())));
                     }
@@ -64,7 +64,7 @@ impl Vm {
             _ => {
                 if let Some(f) = td.lookup("__iter__") {
                     if !f.is_none() {
-                        return self.call(&f, &[o.clone()], None);
+                        return self.call(&f, std::slice::from_ref(&o), None);
                     }
                 }
                 if td.lookup("__getitem__").is_some() {
@@ -88,7 +88,7 @@ impl Vm {
                 let Some(f) = it.type_data().lookup("__next__") else {
                     return Err(self.type_error(format!("'{}' object is not an iterator", it.type_name())));
                 };
-                match self.call(&f, &[it.clone()], None) {
+                match self.call(&f, std::slice::from_ref(&it), None) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if e.is(&self.exc_type("StopIteration")) => Ok(None),
                     Err(e) => Err(e),
@@ -296,7 +296,7 @@ impl Vm {
             IterState::Filter { func, it } => loop {
                 match self.next(it) {
                     Ok(Some(v)) => {
-                        let keep = if func.is_none() { self.truthy(&v) } else { self.call(func, &[v.clone()], None).and_then(|r| self.truthy(&r)) };
+                        let keep = if func.is_none() { self.truthy(&v) } else { self.call(func, std::slice::from_ref(&v), None).and_then(|r| self.truthy(&r)) };
                         match keep {
                             Ok(true) => break Ok(Some(v)),
                             Ok(false) => continue,
@@ -321,7 +321,7 @@ impl Vm {
             // A class's `__next__` may finish with a value (`raise StopIteration(v)`).
             if it.type_data().heap {
                 if let Some(nx) = it.type_data().lookup("__next__") {
-                    return match self.call(&nx, &[it.clone()], None) {
+                    return match self.call(&nx, std::slice::from_ref(&it), None) {
                         Ok(x) => Ok(SendResult::Yielded(x)),
                         Err(e) if e.is(&self.exc_type("StopIteration")) => Ok(SendResult::Returned(stop_value(&e))),
                         Err(e) => Err(e),

@@ -115,7 +115,7 @@ impl Vm {
         }
         let f = td.lookup("__repr__").ok_or_else(|| self.type_error("object has no __repr__"))?;
         self.enter_recursion(" while getting the repr of an object")?;
-        let r = self.call(&f, &[o.clone()], None);
+        let r = self.call(&f, std::slice::from_ref(&o), None);
         self.leave_recursion();
         let r = r?;
         if r.as_str().is_none() {
@@ -143,7 +143,7 @@ impl Vm {
         }
         let f = td.lookup("__str__").ok_or_else(|| self.type_error("object has no __str__"))?;
         self.enter_recursion(" while getting the str of an object")?;
-        let r = self.call(&f, &[o.clone()], None);
+        let r = self.call(&f, std::slice::from_ref(&o), None);
         self.leave_recursion();
         let r = r?;
         if r.as_str().is_none() {
@@ -177,7 +177,7 @@ impl Vm {
                 if let Payload::Builtin(_) = h.payload() {
                     return self.builtin_hash(o);
                 }
-                let r = self.call(&h, &[o.clone()], None)?;
+                let r = self.call(&h, std::slice::from_ref(&o), None)?;
                 match r.as_int() {
                     Some(i) => Ok(match i.as_i64() {
                         Some(-1) => -2,
@@ -229,7 +229,7 @@ impl Vm {
                 if m.is_none() {
                     return Err(self.type_error(format!("unhashable type: '{}'", o.type_name())));
                 }
-                let r = self.call(&m, &[o.clone()], None)?;
+                let r = self.call(&m, std::slice::from_ref(&o), None)?;
                 Ok(r.as_int().map(|i| i.hash()).unwrap_or(0))
             }
             _ => Ok(pointer_hash(o.addr())),
@@ -263,7 +263,7 @@ impl Vm {
             });
         }
         if let Some(b) = td.lookup("__bool__") {
-            let r = self.call(&b, &[o.clone()], None)?;
+            let r = self.call(&b, std::slice::from_ref(&o), None)?;
             if !r.ty().is(&builtin_types().bool_) {
                 return Err(self.type_error(format!("__bool__ should return bool, returned {}", r.type_name())));
             }
@@ -291,7 +291,7 @@ impl Vm {
                 Payload::DictView { dict, .. } => dict.as_dict().map(|d| d.borrow().len()).unwrap_or(0),
                 _ => {
                     if let Some(m) = td.lookup("__len__") {
-                        let r = self.call(&m, &[o.clone()], None)?;
+                        let r = self.call(&m, std::slice::from_ref(&o), None)?;
                         return r.as_int().and_then(|i| i.as_i64()).map(|v| v as usize).ok_or_else(|| self.type_error("__len__ should return an int"));
                     }
                     return Err(self.type_error(format!("object of type '{}' has no len()", o.type_name())));
@@ -302,7 +302,7 @@ impl Vm {
         let Some(f) = td.lookup("__len__") else {
             return Err(self.type_error(format!("object of type '{}' has no len()", o.type_name())));
         };
-        let r = self.call(&f, &[o.clone()], None)?;
+        let r = self.call(&f, std::slice::from_ref(&o), None)?;
         let Some(i) = r.as_int() else {
             return Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", r.type_name())));
         };
@@ -399,7 +399,7 @@ impl Vm {
             return Ok(i.clone());
         }
         if let Some(f) = o.type_data().lookup("__index__") {
-            let r = self.call(&f, &[o.clone()], None)?;
+            let r = self.call(&f, std::slice::from_ref(&o), None)?;
             if let Some(i) = r.as_int() {
                 return Ok(i.clone());
             }
