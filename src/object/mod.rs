@@ -419,16 +419,22 @@ pub fn ellipsis() -> ObjRef {
     sg().ellipsis.clone()
 }
 #[must_use]
+#[inline]
 pub fn new_bool(b: bool) -> ObjRef {
     if b { sg().true_.clone() } else { sg().false_.clone() }
 }
+/// An int: the cached object for -5..=256, else a new one.
 #[must_use]
+#[inline]
 pub fn new_int(i: i64) -> ObjRef {
-    let t = bt();
     if (-5..=256).contains(&i) {
         return sg().small_ints[(i + 5) as usize].clone();
     }
-    ObjRef::new_scalar(&t.int, Payload::Int(Int::Small(i)))
+    new_int_object(i)
+}
+#[inline(never)]
+fn new_int_object(i: i64) -> ObjRef {
+    ObjRef::new_scalar(&bt().int, Payload::Int(Int::Small(i)))
 }
 #[must_use]
 pub fn new_bigint(i: IBig) -> ObjRef {
