@@ -15,7 +15,7 @@ fn items(l: &ObjRef) -> &RefCell<Vec<ObjRef>> {
 }
 
 pub fn list_extend(vm: &Vm, l: &ObjRef, it: &ObjRef) -> PyResult<()> {
-    let new = vm.collect(it)?;
+    let new = vm.collect_with_hint(it)?;
     items(l).borrow_mut().extend(new);
     Ok(())
 }
@@ -146,7 +146,7 @@ fn l_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len() - 1)));
     }
     let new = match args.get(1) {
-        Some(it) => vm.collect(it)?,
+        Some(it) => vm.collect_with_hint(it)?,
         None => Vec::new(),
     };
     let old = std::mem::replace(&mut *items(l).borrow_mut(), new);

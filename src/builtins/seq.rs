@@ -284,7 +284,7 @@ fn t_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
             if exact && it.ty().is(&builtin_types().tuple) {
                 return Ok(it.clone());
             }
-            vm.collect(it)?
+            vm.collect_with_hint(it)?
         }
     };
     if exact {

@@ -608,6 +608,42 @@ impl Vm {
         Ok(v)
     }
 
+    /// `collect` as `list(o)`, `tuple(o)` and `list.extend(o)` do it: after taking the
+    /// iterator, CPython sizes the result with `PyObject_LengthHint(o)`, which calls a
+    /// Python class's `__len__` (a TypeError from it is ignored, other errors propagate)
+    /// or else its `__length_hint__`. Builtin objects' hints have no visible effect.
+    pub fn collect_with_hint(&self, o: &ObjRef) -> PyResult<Vec<ObjRef>> {
+        let td = o.type_data();
+        if !td.heap {
+            return self.collect(o);
+        }
+        let it = self.iter(o)?;
+        let mut hint = 0usize;
+        if let Some(len) = td.lookup("__len__") {
+            match self.call(&len, std::slice::from_ref(o), None) {
+                Ok(n) => hint = self.index(&n).ok().and_then(|i| i.as_i64()).unwrap_or(0).max(0) as usize,
+                Err(e) if e.is(&self.exc_type("TypeError")) => {}
+                Err(e) => return Err(e),
+            }
+        } else if let Some(lh) = td.lookup("__length_hint__") {
+            let r = self.call(&lh, std::slice::from_ref(o), None)?;
+            if !matches!(r.payload(), Payload::NotImplemented) {
+                let Some(n) = r.as_int() else {
+                    return Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", r.type_name())));
+                };
+                match n.as_i64() {
+                    Some(n) if n >= 0 => hint = n as usize,
+                    _ => return Err(self.value_error("__length_hint__() should return >= 0")),
+                }
+            }
+        }
+        let mut v = Vec::with_capacity(hint.min(1 << 16));
+        while let Some(x) = self.next(&it)? {
+            v.push(x);
+        }
+        Ok(v)
+    }
+
     /// Unpacks `seq` into exactly `n` items, or with a starred target at `star`
     /// (`n` then counts the other targets; the star's list is inserted at `star`).
     pub fn unpack(&self, seq: &ObjRef, n: usize, star: Option<usize>) -> PyResult<Vec<ObjRef>> {
