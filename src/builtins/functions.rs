@@ -284,7 +284,7 @@ fn divmod(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let (a, b) = (&args[0], &args[1]);
     for (x, y, name) in [(a, b, "__divmod__"), (b, a, "__rdivmod__")] {
         if let Some(m) = x.type_data().lookup(name) {
-            let r = vm.call(&m, &[x.clone(), y.clone()], None)?;
+            let r = vm.call(&m, crate::object::Lent::new([&x, &y]).as_slice(), None)?;
             if !matches!(r.payload(), Payload::NotImplemented) {
                 return Ok(r);
             }
@@ -395,7 +395,7 @@ fn class_check(vm: &Vm, obj: &ObjRef, cls: &ObjRef, instance: bool, depth: u32) 
         // (typing's aliases, for one).
         let name = if instance { "__instancecheck__" } else { "__subclasscheck__" };
         if let Some(m) = cls.type_data().lookup(name) {
-            let r = vm.call(&m, &[cls.clone(), obj.clone()], None)?;
+            let r = vm.call(&m, crate::object::Lent::new([&cls, &obj]).as_slice(), None)?;
             return vm.truthy(&r);
         }
         return Err(vm.type_error(if instance {
@@ -409,7 +409,7 @@ fn class_check(vm: &Vm, obj: &ObjRef, cls: &ObjRef, instance: bool, depth: u32) 
         let name = if instance { "__instancecheck__" } else { "__subclasscheck__" };
         if let Some(m) = cls.type_data().lookup(name) {
             if !matches!(m.payload(), Payload::Builtin(_)) {
-                let r = vm.call(&m, &[cls.clone(), obj.clone()], None)?;
+                let r = vm.call(&m, crate::object::Lent::new([&cls, &obj]).as_slice(), None)?;
                 return vm.truthy(&r);
             }
         }

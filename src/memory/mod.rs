@@ -227,6 +227,31 @@ impl Drop for ObjRef {
     }
 }
 
+/// Handles lent without counting: `N` borrowed references laid out as a slice of
+/// `ObjRef`, to pass a call's arguments the way CPython passes a borrowed stack array
+/// to a vectorcall (the callee takes references of its own; the array adds none).
+/// Invariant: the handles are never dropped (`ManuallyDrop`), are only lent out by
+/// shared reference (so they can be cloned, never moved out), and cannot outlive the
+/// references they copy (`'a`).
+pub struct Lent<'a, const N: usize> {
+    refs: [std::mem::ManuallyDrop<ObjRef>; N],
+    _borrow: std::marker::PhantomData<&'a ObjRef>,
+}
+
+impl<'a, const N: usize> Lent<'a, N> {
+    #[inline]
+    pub fn new(refs: [&'a ObjRef; N]) -> Lent<'a, N> {
+        Lent { refs: refs.map(|r| std::mem::ManuallyDrop::new(ObjRef(r.0))), _borrow: std::marker::PhantomData }
+    }
+    #[inline]
+    pub fn as_slice(&self) -> &[ObjRef] {
+        // SAFETY: `ManuallyDrop<ObjRef>` is `repr(transparent)` over `ObjRef`, so the
+        // array has the layout of `[ObjRef; N]`; each handle points at an object kept
+        // alive by the reference it was copied from for all of `'a` (see the invariant).
+        unsafe { std::slice::from_raw_parts(self.refs.as_ptr().cast::<ObjRef>(), N) }
+    }
+}
+
 impl std::ops::Deref for ObjRef {
     type Target = PyObject;
     #[inline]
@@ -728,6 +753,23 @@ mod tests {
         assert_eq!(live_objects(), live0 + 1);
         drop(l);
         assert_eq!((ref_total(), live_objects()), (refs0, live0));
+    }
+
+    #[test]
+    fn lent_handles_are_not_counted() {
+        crate::object::types::init();
+        let a = crate::object::new_list(vec![]);
+        let b = crate::object::new_float(0.5);
+        {
+            let lent = Lent::new([&a, &b]);
+            let args = lent.as_slice();
+            assert!(args[0].is(&a) && args[1].is(&b));
+            assert_eq!((a.refcnt(), b.refcnt()), (1, 1));
+            let kept = args[0].clone();
+            assert_eq!(a.refcnt(), 2);
+            drop(kept);
+        }
+        assert_eq!((a.refcnt(), b.refcnt()), (1, 1));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 
 use dashu_int::IBig;
 
-pub use crate::memory::{ObjRef, PyObject};
+pub use crate::memory::{Lent, ObjRef, PyObject};
 use crate::bytecode::CodeObject;
 pub use dict::DictTable;
 pub use int::Int;
