@@ -17,13 +17,13 @@ pub fn is_managed_dict(d: &PyObject) -> bool {
     d.gc_head().map(|h| h.flags.get() & MANAGED_DICT != 0).unwrap_or(false)
 }
 
-fn visit_opt(o: &Option<ObjRef>, visit: &mut dyn FnMut(&PyObject)) {
+fn visit_opt<F: FnMut(&PyObject) + ?Sized>(o: &Option<ObjRef>, visit: &mut F) {
     if let Some(o) = o {
         visit(o);
     }
 }
 
-fn visit_dict_entries(d: &PyObject, values_only: bool, visit: &mut dyn FnMut(&PyObject)) {
+fn visit_dict_entries<F: FnMut(&PyObject) + ?Sized>(d: &PyObject, values_only: bool, visit: &mut F) {
     let Some(t) = d.as_dict() else { return };
     let Ok(t) = t.try_borrow() else { return };
     let str_keys = values_only || t.iter().all(|e| e.key.as_str().is_some());
@@ -36,7 +36,7 @@ fn visit_dict_entries(d: &PyObject, values_only: bool, visit: &mut dyn FnMut(&Py
 }
 
 /// Visits the references `obj` owns.
-pub fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+pub fn traverse<F: FnMut(&PyObject) + ?Sized>(obj: &PyObject, visit: &mut F) {
     let heap = obj.ty().as_type().map(|t| t.heap).unwrap_or(false);
     // Instance attributes first (a managed dict's values, or the dict object), then the
     // heap type, then the base layout's references (subtype_traverse's order).

@@ -224,7 +224,9 @@ impl DictTable {
         while size < min {
             size *= 2;
         }
-        let old: Vec<Option<DictEntry>> = std::mem::take(&mut self.entries);
+        // Room for every entry the new size admits before the next resize (CPython's
+        // usable size, two thirds of the index table): growing never reallocates.
+        let old: Vec<Option<DictEntry>> = std::mem::replace(&mut self.entries, Vec::with_capacity(size * 2 / 3));
         self.indices = vec![EMPTY; size];
         self.fill = 0;
         self.used = 0;
