@@ -204,7 +204,7 @@ fn real_main(args: Vec<String>) -> i32 {
 /// KeyboardInterrupt so that `main` ends the process with SIGINT, as CPython does.
 fn run_script(vm: &ouro::Vm, src: &str, filename: &str) -> i32 {
     ouro::vm::finalize::install(vm);
-    vm.register_source(filename, src);
+    ouro::run::register_main_source(vm, filename, src);
     let m = ouro::run::main_module(vm, if filename.starts_with('<') { None } else { Some(filename) });
     let globals = ouro::modules::module_dict(&m).clone();
     let r = ouro::repl::run_source(vm, src, filename, &globals, ouro::compiler::Mode::Exec);
@@ -243,7 +243,7 @@ fn interactive(vm: ouro::Vm, script: Option<(Source, String, String, String)>, r
         let globals = ouro::modules::module_dict(&m).clone();
         match &script {
             Some((_, src, filename, _)) => {
-                vm.register_source(filename, src);
+                ouro::run::register_main_source(&vm, filename, src);
                 if let Err(e) = ouro::repl::run_source(&vm, src, filename, &globals, ouro::compiler::Mode::Exec) {
                     // Under -i even SystemExit only prints its traceback.
                     vm.flush_stdout();

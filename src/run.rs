@@ -49,8 +49,24 @@ fn make_syntax_error(vm: &Vm, kind: &str, msg: &str, filename: &str, src: &str, 
     err
 }
 
+/// The SyntaxError for source text holding a NUL: CPython's tokenizer stops at it, so
+/// the error names the NUL's line, shows the text before it and has no column.
+fn null_byte_error(vm: &Vm, src: &str, filename: &str, nul: usize) -> PyErr {
+    let lineno = src[..nul].matches('\n').count() + 1;
+    let start = src[..nul].rfind('\n').map_or(0, |i| i + 1);
+    let detail = object::new_tuple(vec![object::new_str(filename), object::new_int(lineno as i64), object::none(), object::new_string(format!("{}\n", &src[start..nul]))]);
+    let ty = vm.exc_type("SyntaxError");
+    match vm.call(&ty, &[object::new_str("source code cannot contain null bytes"), detail], None) {
+        Ok(e) => PyErr::new(e),
+        Err(e) => e,
+    }
+}
+
 /// Parses and compiles `src`; errors are Python SyntaxErrors.
 pub fn compile_source(vm: &Vm, src: &str, filename: &str, mode: Mode) -> PyResult<ObjRef> {
+    if let Some(nul) = src.find('\0') {
+        return Err(null_byte_error(vm, src, filename, nul));
+    }
     let module = if mode == Mode::Eval {
         match crate::parser::parse_expression(src) {
             Ok(e) => crate::ast::Module { body: vec![crate::ast::Stmt { span: e.span, kind: crate::ast::StmtKind::Expr(e) }] },
@@ -79,10 +95,18 @@ pub fn main_module(vm: &Vm, filename: Option<&str>) -> ObjRef {
     m
 }
 
+/// Remembers the main program's source for tracebacks, except for `-c` code and stdin:
+/// CPython shows no source lines for `<string>` or `<stdin>` (linecache cannot read them).
+pub fn register_main_source(vm: &Vm, filename: &str, src: &str) {
+    if !filename.starts_with('<') {
+        vm.register_source(filename, src);
+    }
+}
+
 /// Runs source as the `__main__` module; returns the process exit status.
 pub fn run_main(vm: &Vm, src: &str, filename: &str) -> i32 {
     crate::vm::finalize::install(vm);
-    vm.register_source(filename, src);
+    register_main_source(vm, filename, src);
     let m = main_module(vm, if filename.starts_with('<') { None } else { Some(filename) });
     let d = crate::modules::module_dict(&m).clone();
     let r = compile_source(vm, src, filename, Mode::Exec).and_then(|code| {

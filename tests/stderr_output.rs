@@ -100,3 +100,34 @@ fn stdin_shares_input_buffer() {
     // CPython 3.11.7 prints exactly this for the same program and input.
     assert_eq!(String::from_utf8_lossy(&out.stdout), "a\n'b\\n'\nc\nline 'd\\n'\n'éfg' '\\nh\\n'\n'' <stdin>\n");
 }
+
+/// Tracebacks of `-c` code and of a program read from stdin show no source lines, and
+/// a source file holding a NUL is a SyntaxError at the NUL's line showing the text before
+/// it; CPython 3.11.7 prints exactly these (and exits with status 1).
+#[test]
+fn pseudo_file_tracebacks_and_null_bytes() {
+    use std::io::Write;
+    let out = Command::new(env!("CARGO_BIN_EXE_ouro")).args(["-c", "def f(): 1/0\nf()"]).output().expect("run ouro");
+    let want = "Traceback (most recent call last):\n  File \"<string>\", line 2, in <module>\n  File \"<string>\", line 1, in f\nZeroDivisionError: division by zero\n";
+    assert_eq!((String::from_utf8_lossy(&out.stderr).as_ref(), out.status.code()), (want, Some(1)));
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ouro"))
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run ouro");
+    child.stdin.take().expect("stdin").write_all(b"x = 1\nx.y\n").expect("write");
+    let out = child.wait_with_output().expect("wait");
+    let want = "Traceback (most recent call last):\n  File \"<stdin>\", line 2, in <module>\nAttributeError: 'int' object has no attribute 'y'\n";
+    assert_eq!((String::from_utf8_lossy(&out.stderr).as_ref(), out.status.code()), (want, Some(1)));
+
+    let dir = std::env::temp_dir().join(format!("ouro-nul-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("nul.py"), b"print(1)\n# a\0b\nprint(2)\n").expect("write script");
+    let out = Command::new(env!("CARGO_BIN_EXE_ouro")).arg("nul.py").current_dir(&dir).output().expect("run ouro");
+    let path = std::path::absolute(dir.join("nul.py")).expect("absolute");
+    let want = format!("  File \"{}\", line 2\n    # a\nSyntaxError: source code cannot contain null bytes\n", path.display());
+    assert_eq!((String::from_utf8_lossy(&out.stdout).as_ref(), String::from_utf8_lossy(&out.stderr).to_string(), out.status.code()), ("", want, Some(1)));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -676,6 +676,7 @@ fn exec_eval(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, eval: bool) -> PyR
                 Payload::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
                 _ => return Err(vm.type_error(format!("{}() arg 1 must be a string, bytes or code object", name))),
             };
+            check_no_null_bytes(vm, &text)?;
             let text = if eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
             crate::run::compile_source(vm, &text, "<string>", if eval { crate::compiler::Mode::Eval } else { crate::compiler::Mode::Exec })?
         }
@@ -715,10 +716,15 @@ fn compile(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         Payload::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
         _ => return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
     };
+    check_no_null_bytes(vm, &text)?;
+    crate::run::compile_source(vm, &text, &filename, mode)
+}
+/// `compile`, `exec` and `eval` refuse source strings holding a NUL before parsing.
+fn check_no_null_bytes(vm: &Vm, text: &str) -> PyResult<()> {
     if text.contains('\0') {
         return Err(vm.new_error("SyntaxError", "source code string cannot contain null bytes"));
     }
-    crate::run::compile_source(vm, &text, &filename, mode)
+    Ok(())
 }
 fn globals_of_caller(vm: &Vm) -> ObjRef {
     vm.current_frame().map(|f| f.globals.clone()).unwrap_or_else(object::new_dict)

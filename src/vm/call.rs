@@ -151,7 +151,6 @@ impl Vm {
         self.call(func, &v, kw)
     }
 
-    /// Runs a Python function to completion from native code (a nested eval loop).
     /// Calls `func(first, *args)`; a Python function gets `first` (when given) as
     /// its first argument without an argument vector being built for it.
     pub fn call_with_self(&self, func: &ObjRef, first: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
@@ -182,6 +181,7 @@ impl Vm {
         self.call_function(func, fd, v, kwnames)
     }
 
+    /// Runs a Python function to completion from native code (a nested eval loop).
     pub fn call_function(&self, func: &ObjRef, fd: &FunctionData, args: Vec<ObjRef>, kwnames: Option<&[ObjRef]>) -> PyResult {
         let frame = self.make_frame(func, fd, args, kwnames)?;
         if fd.code().is_generator() {
