@@ -36,7 +36,7 @@ pub fn def(ty: &ObjRef, name: &'static str, func: NativeFn) {
     let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
     let f = ObjRef::new(
         &builtin_types().builtin_function,
-        Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "" })),
+        Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "", recursion_checked: false })),
     );
     let d = td.dict().as_dict().expect("type dict");
     let key = object::str::intern(name);
@@ -51,7 +51,7 @@ fn owned_builtin(ty: &ObjRef, name: &'static str, func: NativeFn) -> ObjRef {
     let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
     ObjRef::new(
         &builtin_types().builtin_function,
-        Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "" })),
+        Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "", recursion_checked: false })),
     )
 }
 

@@ -37,6 +37,8 @@ pub struct BuiltinData {
     /// The type that defines the method (for `repr`), if any.
     pub owner: Option<&'static str>,
     pub doc: &'static str,
+    /// Whether a call counts one recursion level (see `new_builtin`).
+    pub recursion_checked: bool,
 }
 
 pub struct FunctionData {
@@ -497,11 +499,17 @@ pub fn new_cell(v: Option<ObjRef>) -> ObjRef {
 pub fn new_iter(state: IterState) -> ObjRef {
     ObjRef::new(&bt().iterator, Payload::Iter(Box::new(RefCell::new(state))))
 }
+/// Builtins CPython 3.11 calls through a recursion-checked path (its METH_O and
+/// METH_NOARGS functions, except `len`, which the specialised call skips) count one
+/// level, failing with that path's message.
+fn recursion_checked_builtin(name: &str) -> bool {
+    matches!(name, "abs" | "ascii" | "callable" | "chr" | "hash" | "hex" | "id" | "oct" | "ord" | "repr" | "globals" | "locals")
+}
 #[must_use]
 pub fn new_builtin(name: &'static str, func: NativeFn, self_: Option<ObjRef>) -> ObjRef {
     ObjRef::new(
         &bt().builtin_function,
-        Payload::Builtin(Box::new(BuiltinData { name, func, self_, owner: None, doc: "" })),
+        Payload::Builtin(Box::new(BuiltinData { name, func, self_, owner: None, doc: "", recursion_checked: recursion_checked_builtin(name) })),
     )
 }
 #[must_use]
@@ -514,6 +522,6 @@ pub fn new_null() -> ObjRef {
 pub fn new_builtin_bound(b: &BuiltinData, self_: ObjRef) -> ObjRef {
     ObjRef::new(
         &bt().builtin_function,
-        Payload::Builtin(Box::new(BuiltinData { name: b.name, func: b.func, self_: Some(self_), owner: b.owner, doc: b.doc })),
+        Payload::Builtin(Box::new(BuiltinData { name: b.name, func: b.func, self_: Some(self_), owner: b.owner, doc: b.doc, recursion_checked: b.recursion_checked })),
     )
 }

@@ -66,11 +66,7 @@ impl Vm {
     fn call_native(&self, b: &crate::object::BuiltinData, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
         self.check_stack()?;
         let depth = self.depth.get();
-        // Builtins CPython 3.11 calls through a recursion-checked path (its METH_O and
-        // METH_NOARGS functions, except `len`, which the specialised call skips) count one
-        // level, failing with that path's message.
-        let checked = b.owner.is_none() && matches!(b.name, "abs" | "ascii" | "callable" | "chr" | "hash" | "hex" | "id" | "oct" | "ord" | "repr" | "globals" | "locals");
-        if checked {
+        if b.recursion_checked {
             self.enter_recursion(" while calling a Python object")?;
         }
         let frames = self.frame_stack.borrow().len();
