@@ -189,12 +189,11 @@ fn real_main(args: Vec<String>) -> i32 {
         return interactive(vm, Some((source, src, filename, argv0)), &rest, quiet, show_refcount, gc_stress);
     }
     set_argv_and_path(&vm, &argv0, &rest, &source);
-    let base = ouro::run::baseline(&vm);
+    let base = ouro::run::baseline(&vm, show_refcount);
     ouro::gc::state().stress.set(gc_stress);
     ouro::signals::install(false);
     let status = run_script(&vm, &src, &filename);
-    let (refs, blocks) = ouro::run::finish(&vm, base);
-    if show_refcount {
+    if let Some((refs, blocks)) = ouro::run::finish(&vm, base) {
         eprintln!("[{} refs, {} blocks]", refs, blocks);
     }
     status
@@ -233,7 +232,7 @@ fn interactive(vm: ouro::Vm, script: Option<(Source, String, String, String)>, r
         Some((source, _, _, argv0)) => set_argv_and_path(&vm, argv0, rest, source),
         None => set_argv_and_path(&vm, "", rest, &Source::Stdin),
     }
-    let base = ouro::run::baseline(&vm);
+    let base = ouro::run::baseline(&vm, show_refcount);
     ouro::gc::state().stress.set(gc_stress);
     ouro::signals::install(true);
     ouro::vm::finalize::install(&vm);
@@ -261,8 +260,7 @@ fn interactive(vm: ouro::Vm, script: Option<(Source, String, String, String)>, r
     };
     vm.clear_modules_at_exit();
     vm.flush_stdout();
-    let (refs, blocks) = ouro::run::finish(&vm, base);
-    if show_refcount {
+    if let Some((refs, blocks)) = ouro::run::finish(&vm, base) {
         eprintln!("[{} refs, {} blocks]", refs, blocks);
     }
     status

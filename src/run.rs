@@ -123,23 +123,24 @@ pub fn run_main(vm: &Vm, src: &str, filename: &str) -> i32 {
 }
 
 /// Ends the interpreter's life after `run_main`: tears its namespaces down, collects,
-/// and stops running finalizers. Returns the (references, blocks) still live beyond the
-/// `baseline` taken after `Vm::new` (the leak check: both are 0 when the program left
-/// nothing behind).
-pub fn finish(vm: &Vm, baseline: (isize, isize)) -> (isize, isize) {
+/// and stops running finalizers. With a counted `baseline` (taken after `Vm::new`),
+/// returns the (references, blocks) still live beyond it (the leak check: both are 0
+/// when the program left nothing behind).
+pub fn finish(vm: &Vm, baseline: Option<(isize, isize)>) -> Option<(isize, isize)> {
     vm.teardown();
     vm.flush_stdout();
     crate::vm::finalize::uninstall();
-    (crate::memory::ref_total() - baseline.0, crate::memory::live_objects() - baseline.1)
+    baseline.map(|b| (crate::memory::ref_total() - b.0, crate::memory::live_objects() - b.1))
 }
 
 /// Remembers the sys and builtins namespaces as they are now (teardown restores them, so
-/// whatever the program stores there is freed too) and returns the (references, blocks)
-/// alive now, to pass to `finish` as its baseline.
-pub fn baseline(vm: &Vm) -> (isize, isize) {
+/// whatever the program stores there is freed too); with `count`, also returns the
+/// (references, blocks) alive now, to pass to `finish` (summing the references walks
+/// the heap, so a run without the leak report skips it).
+pub fn baseline(vm: &Vm, count: bool) -> Option<(isize, isize)> {
     vm.snapshot_namespaces();
     crate::object::types::clear_attr_cache();
-    (crate::memory::ref_total(), crate::memory::live_objects())
+    count.then(|| (crate::memory::ref_total(), crate::memory::live_objects()))
 }
 
 /// Bounds for `run_sandboxed`.
@@ -179,11 +180,11 @@ pub fn run_sandboxed(src: &str, limits: &Sandbox) -> SandboxReport {
     vm.capture_output();
     crate::memory::limits::set_max_memory(crate::memory::limits::allocated().saturating_add(limits.max_memory));
     crate::memory::limits::set_max_steps(limits.max_steps);
-    let base = baseline(&vm);
+    let base = baseline(&vm, true);
     let panics = crate::vm::call::native_panics();
     crate::gc::state().stress.set(limits.gc_stress);
     let status = run_main(&vm, src, "<sandbox>");
-    let leaked = finish(&vm, base);
+    let leaked = finish(&vm, base).expect("counted baseline");
     crate::gc::state().stress.set(false);
     crate::memory::limits::set_max_steps(u64::MAX);
     crate::memory::limits::set_max_memory(usize::MAX);

@@ -333,6 +333,11 @@ pub fn clear_attr_cache() {
 /// Invalidates the attribute cache for `td` and every type below it (call after
 /// changing a type's dict or MRO): their version tags go back to 0.
 pub fn type_modified(td: &TypeData) {
+    // Before the first tag is handed out no cache entry exists to invalidate (the
+    // builtin types are filled in at start-up this way).
+    if NEXT_VERSION.with(|n| n.get()) == 1 {
+        return;
+    }
     td.version.set(0);
     for sub in subclasses(td) {
         if let Some(st) = sub.as_type() {
