@@ -488,9 +488,10 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
 }
 
 /// Dereferences a pointer held by a non-owning table (the intern table, the subclass
-/// lists, the type attribute cache and each type's literal lookup cache). The table's invariant is that it only hands out
-/// pointers of live objects: an entry is removed (or, in the attribute cache, made
-/// unreachable by resetting its type's version tag) before its object can be freed.
+/// lists, the type attribute cache, each type's literal lookup cache and the attribute
+/// sites of code objects). The table's invariant is that it only hands out pointers of
+/// live objects: an entry is removed (or, in the caches keyed by a type's version tag,
+/// made unreachable by resetting the tag) before its object can be freed.
 pub(crate) fn deref_table_ptr<'a>(p: *const PyObject) -> &'a PyObject {
     // SAFETY: see above; entries are removed in `Payload::release_contents` before the
     // block is freed.
