@@ -45,6 +45,8 @@ pub struct CodeObject {
     /// One inline cache per instruction (`caches[i]` belongs to `instrs[i]`); only the
     /// attribute instructions use theirs (see `vm::attr_site`).
     pub caches: Box<[crate::vm::attr_site::AttrSite]>,
+    /// LOAD_GLOBAL's cache, one entry per name (`global_sites[i]` for `names[i]`).
+    pub global_sites: Box<[crate::vm::global_site::GlobalSite]>,
 }
 
 impl CodeObject {

@@ -223,6 +223,7 @@ impl<'a> Compiler<'a> {
             firstlineno: u.firstlineno,
             stacksize,
             caches,
+            global_sites: u.names.iter().map(|_| Default::default()).collect(),
         };
         ObjRef::new(&object::types::builtin_types().code, Payload::Code(Box::new(code)))
     }

@@ -7,8 +7,10 @@
 //! - `used` counts live entries; `fill` counts non-EMPTY slots; deleted entries keep
 //!   their position in `entries` (only popitem drops trailing ones), so `fill <=
 //!   entries.len()`; the index table is grown before `entries.len()` reaches 2/3 of its size.
-//! - `version` changes on every mutation, so a lookup that released its borrow to run a
-//!   Python `__eq__` can tell the table changed under it and restart.
+//! - `version` changes on every mutation, to a number no table of this thread has had
+//!   (0 only for a table never changed, hence empty): a lookup that released its borrow
+//!   to run a Python `__eq__` can tell the table changed under it and restart, and a
+//!   cache keyed by a dict's address and version knows the dict is as it was.
 //! - Lookups that may run Python code (`lookup`, `set_item`, `del_item`) take the table
 //!   behind its `RefCell` and never hold the borrow across the comparison.
 
@@ -28,6 +30,20 @@ pub struct DictEntry {
     pub hash: i64,
     pub key: ObjRef,
     pub value: ObjRef,
+}
+
+thread_local! {
+    static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// A version no table of this thread has had yet.
+#[inline]
+fn next_version() -> u64 {
+    NEXT_VERSION.with(|n| {
+        let v = n.get();
+        n.set(v + 1);
+        v
+    })
 }
 
 #[derive(Default)]
@@ -216,7 +232,7 @@ impl DictTable {
         }
         self.entries.push(Some(DictEntry { hash, key, value }));
         self.used += 1;
-        self.version += 1;
+        self.version = next_version();
     }
 
     fn resize(&mut self, min: usize) {
@@ -251,7 +267,7 @@ impl DictTable {
     /// Replaces the value of entry `i`, returning the old value (to be dropped by the
     /// caller once the table is no longer borrowed).
     pub fn replace_value(&mut self, i: usize, value: ObjRef) -> ObjRef {
-        self.version += 1;
+        self.version = next_version();
         let e = self.entries[i].as_mut().expect("live entry");
         std::mem::replace(&mut e.value, value)
     }
@@ -271,7 +287,7 @@ impl DictTable {
             s = s.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize) & mask;
         }
         self.used -= 1;
-        self.version += 1;
+        self.version = next_version();
         e
     }
 
@@ -306,7 +322,7 @@ impl DictTable {
 
     /// Takes all entries out, leaving the table empty.
     pub fn take_all(&mut self) -> Vec<DictEntry> {
-        self.version += 1;
+        self.version = next_version();
         self.indices.clear();
         self.fill = 0;
         self.used = 0;

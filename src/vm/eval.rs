@@ -240,8 +240,15 @@ impl Vm {
                     }
                 }
                 Op::LoadGlobal => {
-                    let name = &code.names[arg];
-                    let v = tri!(self.load_global(f, name));
+                    let site = &code.global_sites[arg];
+                    let v = match site.get(&f.globals, &f.builtins) {
+                        Some(v) => v,
+                        None => {
+                            let v = tri!(self.load_global(f, &code.names[arg]));
+                            site.fill(&f.globals, &f.builtins, &v);
+                            v
+                        }
+                    };
                     f.stack.push(v);
                 }
                 Op::StoreGlobal => {

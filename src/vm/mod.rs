@@ -19,6 +19,7 @@ pub mod call;
 pub mod compare;
 pub mod eval;
 pub mod finalize;
+pub mod global_site;
 pub mod exceptions;
 pub mod iter;
 pub mod protocols;
