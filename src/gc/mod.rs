@@ -50,7 +50,6 @@ pub struct GcState {
     pub count: [Cell<i64>; NUM_GENERATIONS],
     pub enabled: Cell<bool>,
     pub collecting: Cell<bool>,
-    pub pending: Cell<bool>,
     pub debug: Cell<i64>,
     pub long_lived_total: Cell<i64>,
     pub long_lived_pending: Cell<i64>,
@@ -70,7 +69,6 @@ thread_local! {
         count: [Cell::new(0), Cell::new(0), Cell::new(0)],
         enabled: Cell::new(true),
         collecting: Cell::new(false),
-        pending: Cell::new(false),
         debug: Cell::new(0),
         long_lived_total: Cell::new(0),
         long_lived_pending: Cell::new(0),
@@ -132,7 +130,7 @@ pub fn on_alloc() -> &'static GcState {
     let c = st.count[0].get() + 1;
     st.count[0].set(c);
     if st.enabled.get() && !st.collecting.get() && (st.stress.get() || (c > st.threshold[0].get() && st.threshold[0].get() != 0)) {
-        st.pending.set(true);
+        PENDING.with(|p| p.set(true));
     }
     st
 }
@@ -476,7 +474,7 @@ pub fn collect_with_callback(vm: &Vm, generation: usize) -> i64 {
 /// The automatic collection (CPython's `gc_collect_generations`), run at a safe point.
 pub fn collect_generations(vm: &Vm) {
     let st = state();
-    st.pending.set(false);
+    PENDING.with(|p| p.set(false));
     if st.collecting.get() || !st.enabled.get() {
         return;
     }
@@ -504,9 +502,16 @@ pub fn release_module_state() {
     drop(c);
 }
 
+thread_local! {
+    /// A collection was requested by an allocation and runs at the next safe point.
+    /// (Apart from the lazily created state: the eval loop reads it at every call and
+    /// backward jump.)
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
 #[inline]
 pub fn pending() -> bool {
-    STATE.with(|s| s.pending.get())
+    PENDING.with(|p| p.get())
 }
 
 /// `gc.collect(generation)`.
