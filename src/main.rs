@@ -205,9 +205,9 @@ fn run_script(vm: &ouro::Vm, src: &str, filename: &str) -> i32 {
     ouro::vm::finalize::install(vm);
     ouro::run::register_main_source(vm, filename, src);
     let m = ouro::run::main_module(vm, if filename.starts_with('<') { None } else { Some(filename) });
-    let globals = ouro::modules::module_dict(&m).clone();
-    let r = ouro::repl::run_source(vm, src, filename, &globals, ouro::compiler::Mode::Exec);
-    drop(globals);
+    // Borrowed from the module, as CPython's `PyRun_SimpleFile` borrows it: only the
+    // running frame adds references to the namespace.
+    let r = ouro::repl::run_source(vm, src, filename, ouro::modules::module_dict(&m), ouro::compiler::Mode::Exec);
     drop(m);
     let status = match r {
         Ok(()) => 0,

@@ -247,7 +247,7 @@ fn strip_comment(line: &str) -> &str {
 /// Compiles and runs `src` in the namespace `globals`.
 pub fn run_source(vm: &Vm, src: &str, filename: &str, globals: &ObjRef, mode: Mode) -> Result<(), PyErr> {
     let code = crate::run::compile_source(vm, src, filename, mode)?;
-    let frame = vm.make_namespace_frame(code, globals.clone(), Some(globals.clone()), None);
+    let frame = vm.make_namespace_frame(code, globals.clone(), Some(globals.clone()));
     vm.run_frame(frame).map(|_| ())
 }
 

@@ -110,7 +110,8 @@ pub fn run_main(vm: &Vm, src: &str, filename: &str) -> i32 {
     let m = main_module(vm, if filename.starts_with('<') { None } else { Some(filename) });
     let d = crate::modules::module_dict(&m).clone();
     let r = compile_source(vm, src, filename, Mode::Exec).and_then(|code| {
-        let frame = vm.make_namespace_frame(code, d.clone(), Some(d.clone()), None);
+        // The frame holds the only references taken for the run (CPython's borrowed `d`).
+        let frame = vm.make_namespace_frame(code, d.clone(), Some(d));
         vm.run_frame(frame)
     });
     let status = match r {

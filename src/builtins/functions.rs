@@ -302,7 +302,7 @@ fn format(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     vm.format(&args[0], args.get(1))
 }
 fn globals(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    Ok(vm.current_frame().map(|f| f.globals.clone()).unwrap_or_else(object::new_dict))
+    Ok(vm.current_frame().map(|f| f.globals().clone()).unwrap_or_else(object::new_dict))
 }
 
 /// The current frame's local namespace (a snapshot dict for function frames).
@@ -681,7 +681,10 @@ fn exec_eval(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, eval: bool) -> PyR
             crate::run::compile_source(vm, &text, "<string>", if eval { crate::compiler::Mode::Eval } else { crate::compiler::Mode::Exec })?
         }
     };
-    let frame = vm.make_namespace_frame(code, globals, locals, None);
+    // The parsed arguments are copies: only the frame refers to the namespaces while the
+    // code runs, as with CPython's borrowed arguments.
+    drop(a);
+    let frame = vm.make_namespace_frame(code, globals, locals);
     let r = vm.run_frame(frame)?;
     Ok(if eval { r } else { object::none() })
 }
@@ -727,7 +730,7 @@ fn check_no_null_bytes(vm: &Vm, text: &str) -> PyResult<()> {
     Ok(())
 }
 fn globals_of_caller(vm: &Vm) -> ObjRef {
-    vm.current_frame().map(|f| f.globals.clone()).unwrap_or_else(object::new_dict)
+    vm.current_frame().map(|f| f.globals().clone()).unwrap_or_else(object::new_dict)
 }
 fn exec(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     exec_eval(vm, args, kw, false)

@@ -28,6 +28,7 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
             "__kwdefaults__" => opt(&f.kwdefaults.borrow()),
             "__code__" => f.code.clone(),
             "__globals__" => f.globals.clone(),
+            "__builtins__" => f.builtins.clone(),
             "__closure__" => opt(&f.closure),
             "__annotations__" => {
                 let a = f.annotations.borrow().clone();
@@ -150,10 +151,7 @@ pub fn get(vm: &Vm, obj: &ObjRef, name: &str) -> Option<PyResult> {
                         object::none()
                     }
                 }
-                "gi_code" => match &g.frame {
-                    Some(f) => f.code.clone(),
-                    None => object::none(),
-                },
+                "gi_code" => g.code.clone(),
                 _ => return None,
             }
         }
@@ -347,7 +345,7 @@ pub fn readonly_error(vm: &Vm, obj: &ObjRef, name: &str) -> Option<crate::vm::Py
         (Payload::StaticMethod(_) | Payload::ClassMethod(_), "__func__") => member(),
         (Payload::Builtin(_), "__name__" | "__qualname__" | "__doc__" | "__self__") => getset("builtin_function_or_method"),
         (Payload::BoundMethod { .. }, "__self__" | "__func__") => member(),
-        (Payload::Function(_), "__globals__" | "__closure__") => member(),
+        (Payload::Function(_), "__globals__" | "__builtins__" | "__closure__") => member(),
         (Payload::Code(_), n) if n.starts_with("co_") && get(vm, obj, n).is_some() => member(),
         (Payload::Traceback(_), "tb_lineno" | "tb_frame") => member(),
         (Payload::Generator(_), "gi_running" | "gi_code" | "gi_frame") => getset("generator"),

@@ -405,7 +405,7 @@ fn build_class(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     if replaced {
         vm.setitem(&ns, &object::str::intern("__orig_bases__"), object::new_tuple(orig_bases))?;
     }
-    let frame = vm.make_namespace_frame(fd.code.clone(), fd.globals.clone(), Some(ns.clone()), fd.closure.as_ref());
+    let frame = vm.make_class_body_frame(&func, fd, ns.clone());
     let cell = vm.run_frame(frame)?;
     let mut a = vec![object::new_str(&name), bases_t, ns];
     a.extend(kwvals);

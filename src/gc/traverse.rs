@@ -81,6 +81,7 @@ pub fn traverse<F: FnMut(&PyObject) + ?Sized>(obj: &PyObject, visit: &mut F) {
         Payload::Function(f) => {
             visit(&f.code);
             visit(&f.globals);
+            visit(&f.builtins);
             if let Ok(m) = f.module.try_borrow() {
                 visit(&m);
             }
@@ -187,19 +188,27 @@ pub fn traverse<F: FnMut(&PyObject) + ?Sized>(obj: &PyObject, visit: &mut F) {
                 }
             }
         }
+        // CPython's gen_traverse and _PyFrame_Traverse order: the generator's code and
+        // names, then its frame (frame object, locals, function, code, fast locals, value
+        // stack), then the saved exception.
         Payload::Generator(g) => {
             if let Ok(g) = g.try_borrow() {
+                visit(&g.code);
+                visit(&g.name);
+                visit(&g.qualname);
                 if let Some(f) = &g.frame {
+                    visit_opt(&f.frame_obj, visit);
+                    visit_opt(&f.locals, visit);
+                    visit_opt(&f.func, visit);
+                    visit_opt(&f.own_globals, visit);
+                    visit(&f.code);
                     for v in f.fast.iter().flatten() {
                         visit(v);
                     }
                     for v in f.stack.iter() {
                         visit(v);
                     }
-                    visit_opt(&f.locals, visit);
                 }
-                visit(&g.name);
-                visit(&g.qualname);
                 visit_opt(&g.exc_state, visit);
             }
         }

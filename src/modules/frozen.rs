@@ -47,7 +47,7 @@ pub fn load(vm: &Vm, name: &str, is_pkg: bool, src: &str) -> PyResult {
     dict_set_str(vm, &vm.modules, name, m.clone())?;
     vm.register_source(&filename, src);
     let r = crate::run::compile_source(vm, src, &filename, crate::compiler::Mode::Exec).and_then(|code| {
-        let frame = vm.make_namespace_frame(code, d.clone(), Some(d.clone()), None);
+        let frame = vm.make_namespace_frame(code, d.clone(), Some(d.clone()));
         vm.run_frame(frame)
     });
     if let Err(e) = r {

@@ -126,7 +126,7 @@ fn load_module(vm: &Vm, full: &str, path: &std::path::Path, is_pkg: bool) -> PyR
     dict_set_str(vm, &vm.modules, full, m.clone())?;
     vm.register_source(&filename, &src);
     let r = crate::run::compile_source(vm, &src, &filename, crate::compiler::Mode::Exec).and_then(|code| {
-        let frame = vm.make_namespace_frame(code, d.clone(), Some(d.clone()), None);
+        let frame = vm.make_namespace_frame(code, d.clone(), Some(d.clone()));
         vm.run_frame(frame)
     });
     if let Err(e) = r {

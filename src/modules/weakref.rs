@@ -322,7 +322,7 @@ pub fn make(vm: &Vm) -> PyResult {
     def_in(vm, &m, "getweakrefs", getweakrefs);
     set("__builtins__", vm.builtins.clone())?;
     let code = crate::run::compile_source(vm, SOURCE, "<frozen weakref>", crate::compiler::Mode::Exec)?;
-    let frame = vm.make_namespace_frame(code, d.clone(), Some(d.clone()), None);
+    let frame = vm.make_namespace_frame(code, d.clone(), Some(d.clone()));
     vm.run_frame(frame)?;
     Ok(m)
 }

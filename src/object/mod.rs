@@ -44,6 +44,9 @@ pub struct BuiltinData {
 pub struct FunctionData {
     pub code: ObjRef,
     pub globals: ObjRef,
+    /// The builtins namespace the function's code sees (CPython 3.11's `func_builtins`,
+    /// a strong reference).
+    pub builtins: ObjRef,
     pub name: RefCell<ObjRef>,
     pub qualname: RefCell<ObjRef>,
     pub defaults: RefCell<Option<ObjRef>>,

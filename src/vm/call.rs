@@ -165,7 +165,7 @@ impl Vm {
     fn call_function_with(&self, func: &ObjRef, fd: &FunctionData, first: Option<&ObjRef>, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
         let n = args.len() + usize::from(first.is_some());
         if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n) {
-            let frame = self.make_frame_positional(fd, first.into_iter().chain(args).cloned());
+            let frame = self.make_frame_positional(func, fd, first.into_iter().chain(args).cloned());
             if fd.code().is_generator() {
                 return Ok(self.new_generator(frame, fd));
             }
@@ -219,6 +219,7 @@ impl Vm {
         let fd = FunctionData {
             code,
             globals,
+            builtins: self.builtins.clone(),
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),
             defaults: RefCell::new(defaults),
@@ -233,13 +234,13 @@ impl Vm {
 
     /// Binds arguments to a new frame for `func` (CPython's `initialize_locals`). The
     /// argument values are moved into the frame's fast locals.
-    pub fn make_frame(&self, _func: &ObjRef, fd: &FunctionData, args: Vec<ObjRef>, kwnames: Option<&[ObjRef]>) -> PyResult<Box<Frame>> {
+    pub fn make_frame(&self, func: &ObjRef, fd: &FunctionData, args: Vec<ObjRef>, kwnames: Option<&[ObjRef]>) -> PyResult<Box<Frame>> {
         let code = fd.code();
         let nkw = kwnames.map(|k| k.len()).unwrap_or(0);
         let npos = args.len() - nkw;
         let argcount = code.argcount as usize;
         let total = code.total_args();
-        let mut frame = self.alloc_frame(fd.code.clone(), fd.globals.clone(), None, code);
+        let mut frame = self.alloc_frame(Some(func.clone()), fd.code.clone(), None, None);
         let fast = &mut frame.fast;
         let has_varargs = code.flags & CodeFlags::VARARGS != 0;
         let has_varkw = code.flags & CodeFlags::VARKEYWORDS != 0;
@@ -366,7 +367,7 @@ impl Vm {
                 )));
             }
         }
-        init_cells(&mut frame.fast, fd, code);
+        init_cells(&mut frame.fast, fd.closure.as_ref(), code);
         Ok(frame)
     }
 
@@ -379,46 +380,54 @@ impl Vm {
 
     /// `make_frame` for an exact positional call (`is_exact_positional_call`): the
     /// arguments move straight from the caller's stack into the new frame's slots.
-    pub fn make_frame_positional(&self, fd: &FunctionData, args: impl Iterator<Item = ObjRef>) -> Box<Frame> {
+    pub fn make_frame_positional(&self, func: &ObjRef, fd: &FunctionData, args: impl Iterator<Item = ObjRef>) -> Box<Frame> {
         let code = fd.code();
-        let mut frame = self.alloc_frame(fd.code.clone(), fd.globals.clone(), None, code);
+        let mut frame = self.alloc_frame(Some(func.clone()), fd.code.clone(), None, None);
         for (slot, v) in frame.fast.iter_mut().zip(args) {
             *slot = Some(v);
         }
-        init_cells(&mut frame.fast, fd, code);
+        init_cells(&mut frame.fast, fd.closure.as_ref(), code);
         frame
     }
 
     /// A frame for `code` from the frame free list (or a new one): `fast` holds
-    /// `nlocalsplus` empty slots, everything else is reset.
-    pub fn alloc_frame(&self, code_obj: ObjRef, globals: ObjRef, locals: Option<ObjRef>, code: &crate::bytecode::CodeObject) -> Box<Frame> {
+    /// `nlocalsplus` empty slots, everything else is reset. A function's frame takes a
+    /// reference to the function (`func`) and borrows its globals; any other frame owns
+    /// `globals` (exactly one of the two is given).
+    pub fn alloc_frame(&self, func: Option<ObjRef>, code_obj: ObjRef, globals: Option<ObjRef>, locals: Option<ObjRef>) -> Box<Frame> {
+        debug_assert!(func.is_some() != globals.is_some());
         let pooled = self.frame_pool.borrow_mut().pop();
         match pooled {
             Some(mut f) => {
+                f.func = func;
                 f.code = code_obj;
-                f.globals = globals;
-                f.builtins = self.builtins.clone();
+                f.own_globals = globals;
                 f.locals = locals;
+                let code = f.code.as_code().expect("frame code");
                 f.fast.resize(code.nlocalsplus(), None);
                 f.stack.reserve(code.stacksize as usize);
                 f.pc = 0;
                 f.lasti = 0;
                 f
             }
-            None => Box::new(Frame {
+            None => {
+                let code = code_obj.as_code().expect("frame code");
+                let (nlocals, stacksize) = (code.nlocalsplus(), code.stacksize as usize);
+                Box::new(Frame {
+                func,
                 code: code_obj,
-                globals,
-                builtins: self.builtins.clone(),
+                own_globals: globals,
                 locals,
-                fast: vec![None; code.nlocalsplus()],
-                stack: Vec::with_capacity(code.stacksize as usize),
+                fast: vec![None; nlocals],
+                stack: Vec::with_capacity(stacksize),
                 blocks: Vec::new(),
                 pc: 0,
                 lasti: 0,
                 kwnames: None,
                 pending_throw: None,
                 frame_obj: None,
-            }),
+            })
+            }
         }
     }
 
@@ -427,31 +436,28 @@ impl Vm {
     /// destructors run.
     pub fn recycle_frame(&self, mut f: Box<Frame>) {
         f.release();
-        let none = object::none();
-        f.code = none.clone();
-        f.globals = none.clone();
-        f.builtins = none;
+        f.code = object::none();
         let mut pool = self.frame_pool.borrow_mut();
         if pool.len() < FRAME_POOL_SIZE {
             pool.push(f);
         }
     }
 
-    /// A frame for module or class-body code with `locals` as its namespace.
-    pub fn make_namespace_frame(&self, code: ObjRef, globals: ObjRef, locals: Option<ObjRef>, closure: Option<&ObjRef>) -> Box<Frame> {
-        let code_obj = code.clone();
-        let c = code_obj.as_code().expect("code");
-        let mut frame = self.alloc_frame(code, globals, locals, c);
-        let nvars = c.varnames.len();
-        for i in 0..c.cellvars.len() {
-            frame.fast[nvars + i] = Some(object::new_cell(None));
-        }
-        if let Some(cl) = closure {
-            let base = nvars + c.cellvars.len();
-            for (i, cell) in cl.as_tuple().unwrap_or(&[]).iter().enumerate() {
-                frame.fast[base + i] = Some(cell.clone());
-            }
-        }
+    /// A frame for module code (or code given to `exec`/`eval`) with `locals` as its
+    /// namespace; the frame owns a reference to `globals`.
+    pub fn make_namespace_frame(&self, code: ObjRef, globals: ObjRef, locals: Option<ObjRef>) -> Box<Frame> {
+        let mut frame = self.alloc_frame(None, code, Some(globals), locals);
+        let c = frame.code.as_code().expect("code");
+        init_cells(&mut frame.fast, None, c);
+        frame
+    }
+
+    /// A frame running a class body, the function `func`, with `ns` as its namespace
+    /// (CPython's `__build_class__`: the frame refers to the function, not its globals).
+    pub fn make_class_body_frame(&self, func: &ObjRef, fd: &FunctionData, ns: ObjRef) -> Box<Frame> {
+        let c = fd.code();
+        let mut frame = self.alloc_frame(Some(func.clone()), fd.code.clone(), None, Some(ns));
+        init_cells(&mut frame.fast, fd.closure.as_ref(), c);
         frame
     }
 
@@ -542,13 +548,17 @@ impl Vm {
 
 /// Fills a new frame's cell slots: a fresh cell per cell variable (holding the
 /// argument when the variable is a parameter) and the closure's cells after them.
-fn init_cells(fast: &mut [Option<ObjRef>], fd: &FunctionData, code: &crate::bytecode::CodeObject) {
+#[inline]
+fn init_cells(fast: &mut [Option<ObjRef>], closure: Option<&ObjRef>, code: &crate::bytecode::CodeObject) {
+    if code.cell2arg.is_empty() && closure.is_none() {
+        return;
+    }
     let nvars = code.varnames.len();
     for (i, arg) in code.cell2arg.iter().enumerate() {
         let v = arg.and_then(|a| fast[a as usize].take());
         fast[nvars + i] = Some(object::new_cell(v));
     }
-    if let Some(cl) = &fd.closure {
+    if let Some(cl) = closure {
         let cells = cl.as_tuple().expect("closure tuple");
         let base = nvars + code.cellvars.len();
         for (i, c) in cells.iter().enumerate() {

@@ -130,9 +130,8 @@ impl Vm {
     }
 
     fn run(&self, f: &mut Box<Frame>) -> Action {
-        let code_obj = f.code.clone();
-        let code = code_obj.as_code().expect("frame code");
-        let instrs = &code.instrs;
+        let code = f.code.as_code().expect("frame code");
+        let instrs = &code.instrs[..];
         // The next instruction's index lives in a local while the loop runs; `f.pc` is
         // written back only where the frame is left to be resumed (a call, a yield).
         // An error resumes at a handler the unwinder picks, a return never resumes.
@@ -221,7 +220,7 @@ impl Vm {
                 }
                 Op::StoreName => {
                     let v = pop!();
-                    let ns = f.locals.as_ref().unwrap_or(&f.globals);
+                    let ns = f.locals.as_ref().unwrap_or(f.globals());
                     if ns.ty().is(&builtin_types().dict) {
                         crate::builtins::dict::dict_set_name(ns, &code.names[arg], v);
                     } else {
@@ -230,7 +229,7 @@ impl Vm {
                     }
                 }
                 Op::DeleteName => {
-                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    let ns = f.locals.clone().unwrap_or_else(|| f.globals().clone());
                     let name = &code.names[arg];
                     if let Err(e) = self.delitem(&ns, name) {
                         if e.is(&self.exc_type("KeyError")) {
@@ -241,11 +240,11 @@ impl Vm {
                 }
                 Op::LoadGlobal => {
                     let site = &code.global_sites[arg];
-                    let v = match site.get(&f.globals, &f.builtins) {
+                    let v = match site.get(f.globals(), &self.builtins) {
                         Some(v) => v,
                         None => {
                             let v = tri!(self.load_global(f, &code.names[arg]));
-                            site.fill(&f.globals, &f.builtins, &v);
+                            site.fill(f.globals(), &self.builtins, &v);
                             v
                         }
                     };
@@ -253,11 +252,11 @@ impl Vm {
                 }
                 Op::StoreGlobal => {
                     let v = pop!();
-                    tri!(self.setitem(&f.globals.clone(), &code.names[arg], v));
+                    tri!(self.setitem(&f.globals().clone(), &code.names[arg], v));
                 }
                 Op::DeleteGlobal => {
                     let name = &code.names[arg];
-                    if self.delitem(&f.globals.clone(), name).is_err() {
+                    if self.delitem(&f.globals().clone(), name).is_err() {
                         return Action::Error(self.name_error(name.as_str().unwrap_or("")), false);
                     }
                 }
@@ -555,7 +554,7 @@ impl Vm {
                     let callable = f.stack[callable_at].clone();
                     if let Payload::Function(fd) = callable.payload() {
                         let frame = if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n - args_at) {
-                            let frame = self.make_frame_positional(fd, f.stack.drain(args_at..));
+                            let frame = self.make_frame_positional(&callable, fd, f.stack.drain(args_at..));
                             f.stack.truncate(n - arg - if ins.op == Op::CallMethod { 2 } else { 1 });
                             frame
                         } else {
@@ -592,7 +591,7 @@ impl Vm {
                     let annotations = if arg & 4 != 0 { Some(pop!()) } else { None };
                     let kwdefaults = if arg & 2 != 0 { Some(pop!()) } else { None };
                     let defaults = if arg & 1 != 0 { Some(pop!()) } else { None };
-                    let func = self.new_function(fcode, f.globals.clone(), qualname, defaults, kwdefaults, closure, annotations);
+                    let func = self.new_function(fcode, f.globals().clone(), qualname, defaults, kwdefaults, closure, annotations);
                     f.stack.push(func);
                 }
                 Op::ReturnValue => {
@@ -631,7 +630,7 @@ impl Vm {
                 Op::ImportName => {
                     let fromlist = pop!();
                     let level = pop!();
-                    let m = tri!(crate::modules::import::import_name(self, &code.names[arg], &fromlist, &level, &f.globals));
+                    let m = tri!(crate::modules::import::import_name(self, &code.names[arg], &fromlist, &level, f.globals()));
                     f.stack.push(m);
                 }
                 Op::ImportFrom => {
@@ -641,7 +640,7 @@ impl Vm {
                 }
                 Op::ImportStar => {
                     let m = pop!();
-                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    let ns = f.locals.clone().unwrap_or_else(|| f.globals().clone());
                     tri!(crate::modules::import::import_star(self, &m, &ns));
                 }
                 Op::SetupFinally => {
@@ -718,7 +717,7 @@ impl Vm {
                 }
                 Op::LoadAssertionError => f.stack.push(self.exc_type("AssertionError")),
                 Op::SetupAnnotations => {
-                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    let ns = f.locals.clone().unwrap_or_else(|| f.globals().clone());
                     if tri!(crate::builtins::dict::dict_get_str(self, &ns, "__annotations__")).is_none() {
                         tri!(self.setitem(&ns, &object::str::intern("__annotations__"), object::new_dict()));
                     }
@@ -782,10 +781,10 @@ impl Vm {
     }
 
     fn load_global(&self, f: &Frame, name: &ObjRef) -> PyResult {
-        if let Some(v) = crate::builtins::dict::dict_get_name(&f.globals, name) {
+        if let Some(v) = crate::builtins::dict::dict_get_name(f.globals(), name) {
             return Ok(v);
         }
-        if let Some(v) = crate::builtins::dict::dict_get_name(&f.builtins, name) {
+        if let Some(v) = crate::builtins::dict::dict_get_name(&self.builtins, name) {
             return Ok(v);
         }
         Err(self.name_error_suggest(f, name.as_str().unwrap_or("")))
@@ -808,8 +807,8 @@ impl Vm {
         }
         let e = self.name_error(name);
         let s = crate::builtins::suggest::best_match(name, &locals)
-            .or_else(|| crate::builtins::suggest::best_match(name, &keys(Some(&f.globals))))
-            .or_else(|| crate::builtins::suggest::best_match(name, &keys(Some(&f.builtins))));
+            .or_else(|| crate::builtins::suggest::best_match(name, &keys(Some(f.globals()))))
+            .or_else(|| crate::builtins::suggest::best_match(name, &keys(Some(&self.builtins))));
         if let (Some(s), Some(d)) = (s, e.exc.as_exc()) {
             *d.suggestion.borrow_mut() = Some(s);
         }
@@ -889,6 +888,7 @@ impl Vm {
     /// Creates a generator object owning `frame`.
     pub fn new_generator(&self, frame: Box<Frame>, fd: &crate::object::FunctionData) -> ObjRef {
         let st = GenState {
+            code: fd.code.clone(),
             frame: Some(frame),
             running: false,
             started: false,

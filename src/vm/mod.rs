@@ -40,9 +40,17 @@ pub struct Block {
 }
 
 pub struct Frame {
+    /// The function whose code runs here, a strong reference (CPython 3.11's `f_func`);
+    /// None for module code and code run by `exec`/`eval`.
+    pub func: Option<ObjRef>,
+    /// A strong reference (CPython's `f_code`).
     pub code: ObjRef,
-    pub globals: ObjRef,
-    pub builtins: ObjRef,
+    /// The globals of a frame without a function, a strong reference (CPython holds them
+    /// through the function it makes for such code). A function's frame borrows its
+    /// function's globals instead (CPython's borrowed `f_globals`), so that running a
+    /// function adds no reference to its module's namespace. Invariant: `own_globals` is
+    /// Some exactly when `func` is None. Builtins are the interpreter's (`Vm::builtins`).
+    pub own_globals: Option<ObjRef>,
     /// The local namespace of module and class bodies (None for optimized functions).
     pub locals: Option<ObjRef>,
     /// `varnames ++ cellvars ++ freevars`; cell and free slots hold cell objects.
@@ -83,6 +91,8 @@ impl Frame {
         self.stack.clear();
         self.blocks.clear();
         self.locals = None;
+        self.func = None;
+        self.own_globals = None;
         self.kwnames = None;
         self.pending_throw = None;
     }
@@ -95,6 +105,15 @@ impl Drop for Frame {
 }
 
 impl Frame {
+    /// The namespace `LOAD_GLOBAL` and `STORE_GLOBAL` use (borrowed).
+    #[inline]
+    pub fn globals(&self) -> &ObjRef {
+        match (&self.own_globals, self.func.as_ref().map(|f| f.payload())) {
+            (Some(g), _) => g,
+            (None, Some(crate::object::Payload::Function(fd))) => &fd.globals,
+            _ => unreachable!("a frame has a function or globals of its own"),
+        }
+    }
     pub fn code(&self) -> &crate::bytecode::CodeObject {
         self.code.as_code().expect("frame code")
     }
@@ -107,6 +126,8 @@ impl Frame {
 /// State of a generator object.
 pub struct GenState {
     pub frame: Option<Box<Frame>>,
+    /// The generator's code (`gi_code`), a strong reference kept after the frame ends.
+    pub code: ObjRef,
     pub running: bool,
     pub started: bool,
     pub name: ObjRef,
