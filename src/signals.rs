@@ -54,6 +54,12 @@ pub fn install(force: bool) {
 #[cfg(not(unix))]
 pub fn install(_force: bool) {}
 
+/// Whether an interrupt is waiting (without taking it).
+#[inline(always)]
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::Relaxed)
+}
+
 /// Consumes a pending interrupt: true at most once per SIGINT received.
 #[inline]
 pub fn take_interrupt() -> bool {

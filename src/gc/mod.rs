@@ -509,7 +509,7 @@ thread_local! {
     static PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
-#[inline]
+#[inline(always)]
 pub fn pending() -> bool {
     PENDING.with(|p| p.get())
 }

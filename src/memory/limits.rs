@@ -203,6 +203,12 @@ pub enum Exceeded {
 /// the limit checks (and the step count, which `set_max_steps` resets anyway).
 static LIMITED: AtomicBool = AtomicBool::new(false);
 
+/// Whether any limit is set (when not, `check` has nothing to count).
+#[inline(always)]
+pub fn limited() -> bool {
+    LIMITED.load(Relaxed)
+}
+
 /// Counts one step and reports a limit the program has crossed (see the module's
 /// invariants for the grace that follows).
 #[inline]

@@ -424,7 +424,7 @@ pub fn ellipsis() -> ObjRef {
     sg().ellipsis.clone()
 }
 #[must_use]
-#[inline]
+#[inline(always)]
 pub fn new_bool(b: bool) -> ObjRef {
     if b { sg().true_.clone() } else { sg().false_.clone() }
 }

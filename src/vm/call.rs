@@ -548,11 +548,14 @@ impl Vm {
 
 /// Fills a new frame's cell slots: a fresh cell per cell variable (holding the
 /// argument when the variable is a parameter) and the closure's cells after them.
-#[inline]
+#[inline(always)]
 fn init_cells(fast: &mut [Option<ObjRef>], closure: Option<&ObjRef>, code: &crate::bytecode::CodeObject) {
-    if code.cell2arg.is_empty() && closure.is_none() {
-        return;
+    if !code.cell2arg.is_empty() || closure.is_some() {
+        fill_cells(fast, closure, code);
     }
+}
+
+fn fill_cells(fast: &mut [Option<ObjRef>], closure: Option<&ObjRef>, code: &crate::bytecode::CodeObject) {
     let nvars = code.varnames.len();
     for (i, arg) in code.cell2arg.iter().enumerate() {
         let v = arg.and_then(|a| fast[a as usize].take());

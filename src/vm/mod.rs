@@ -275,13 +275,19 @@ impl Vm {
     }
 
     /// Enters a frame level (Python or native re-entry); RecursionError past the limit.
+    #[inline(always)]
     pub fn enter_recursion(&self, what: &str) -> PyResult<()> {
         let d = self.depth.get() + 1;
         if d > self.recursion_limit.get() {
-            return Err(self.new_error("RecursionError", &format!("maximum recursion depth exceeded{}", what)));
+            return Err(self.recursion_error(what));
         }
         self.depth.set(d);
         Ok(())
+    }
+    #[cold]
+    #[inline(never)]
+    fn recursion_error(&self, what: &str) -> PyErr {
+        self.new_error("RecursionError", &format!("maximum recursion depth exceeded{}", what))
     }
     /// Fails with RecursionError when the native stack is nearly used up, so that deep
     /// native recursion (nested reprs, comparisons, native→Python→native calls) never
