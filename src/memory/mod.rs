@@ -515,12 +515,25 @@ pub fn current_vm<'a>() -> Option<&'a crate::vm::Vm> {
     unsafe { p.as_ref() }
 }
 
-/// Dereferences an entry of `Vm::frame_stack`.
+/// The code object a running frame executes, borrowed from the frame's own reference
+/// (`Frame::code`) but not tied to a borrow of the frame, so that the eval loop can hand
+/// the frame mutably to its out-of-line handlers while it reads the instructions. The
+/// frame's invariant makes this sound: a frame owns a strong reference to its code, and
+/// `Frame::code` is assigned only when a frame is allocated or recycled, never while an
+/// eval loop runs it; the loop uses the reference only until it switches to another
+/// frame or returns.
+pub(crate) fn running_code<'a>(code: &ObjRef) -> &'a crate::bytecode::CodeObject {
+    let c: *const crate::bytecode::CodeObject = code.as_code().expect("frame code");
+    // SAFETY: see above; the frame's reference keeps the code object (and so `*c`) alive
+    // and unmoved while the reference is used.
+    unsafe { &*c }
+}
+
+/// Dereferences a frame on the chain of running frames (`Vm::top_frame`, `Frame::back`).
 pub(crate) fn deref_frame<'a>(p: *const crate::vm::Frame) -> &'a crate::vm::Frame {
-    // SAFETY: `Vm::frame_stack` only holds addresses of boxed frames owned by an eval loop
-    // that is still running (an entry is popped before its frame is dropped or handed
-    // back to a generator), and callers use the reference only during the native call
-    // made from that frame.
+    // SAFETY: the chain only holds addresses of boxed frames that an eval loop is still
+    // running (a frame is taken off before it is dropped or handed back to a generator),
+    // and callers use the reference only during the native call made from that frame.
     unsafe { &*p }
 }
 

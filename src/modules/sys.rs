@@ -104,7 +104,13 @@ fn getframe(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         Some(d) => vm.index_isize(d)?,
         None => 0,
     };
-    let stack: Vec<*const crate::vm::Frame> = vm.frame_stack.borrow().clone();
+    let mut stack: Vec<*const crate::vm::Frame> = Vec::new();
+    let mut p = vm.top_frame.get();
+    while !p.is_null() {
+        stack.push(p);
+        p = crate::memory::deref_frame(p).back;
+    }
+    stack.reverse();
     if depth < 0 || depth as usize >= stack.len() {
         return Err(vm.value_error("call stack is not deep enough"));
     }

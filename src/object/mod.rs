@@ -430,7 +430,7 @@ pub fn new_bool(b: bool) -> ObjRef {
 }
 /// An int: the cached object for -5..=256, else a new one.
 #[must_use]
-#[inline]
+#[inline(always)]
 pub fn new_int(i: i64) -> ObjRef {
     if (-5..=256).contains(&i) {
         return sg().small_ints[(i + 5) as usize].clone();

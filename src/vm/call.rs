@@ -69,7 +69,7 @@ impl Vm {
         if b.recursion_checked {
             self.enter_recursion(" while calling a Python object")?;
         }
-        let frames = self.frame_stack.borrow().len();
+        let top = self.top_frame.get();
         NATIVE_DEPTH.with(|d| d.set(d.get() + 1));
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (b.func)(self, args, kwnames)));
         NATIVE_DEPTH.with(|d| d.set(d.get() - 1));
@@ -81,7 +81,7 @@ impl Vm {
             Err(_) => {
                 NATIVE_PANICS.with(|n| n.set(n.get() + 1));
                 self.depth.set(depth);
-                self.frame_stack.borrow_mut().truncate(frames);
+                self.top_frame.set(top);
                 let name = match b.owner {
                     Some(o) => format!("{}.{}", o, b.name),
                     None => b.name.to_string(),
@@ -390,6 +390,19 @@ impl Vm {
         frame
     }
 
+    /// `make_frame_positional` with the arguments taken off the top `nargs` slots of
+    /// `stack` (moved, last argument first, into the new frame's slots).
+    #[inline]
+    pub fn make_frame_from_stack(&self, func: &ObjRef, fd: &FunctionData, stack: &mut Vec<ObjRef>, nargs: usize) -> Box<Frame> {
+        let code = fd.code();
+        let mut frame = self.alloc_frame(Some(func.clone()), fd.code.clone(), None, None);
+        for slot in frame.fast[..nargs].iter_mut().rev() {
+            *slot = stack.pop();
+        }
+        init_cells(&mut frame.fast, fd.closure.as_ref(), code);
+        frame
+    }
+
     /// A frame for `code` from the frame free list (or a new one): `fast` holds
     /// `nlocalsplus` empty slots, everything else is reset. A function's frame takes a
     /// reference to the function (`func`) and borrows its globals; any other frame owns
@@ -426,6 +439,8 @@ impl Vm {
                 kwnames: None,
                 pending_throw: None,
                 frame_obj: None,
+                back: std::ptr::null(),
+                caller: None,
             })
             }
         }

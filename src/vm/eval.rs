@@ -1,7 +1,8 @@
 //! The dispatch loop.
 //!
-//! Invariant: `f` is the running frame; `frames` holds its callers within this loop
-//! invocation (innermost last). Every instruction either continues with the next one, or
+//! Invariant: `f` is the running frame; its callers within this loop invocation are
+//! parked, each in the `caller` of the frame it called (the loop's first frame has
+//! none); `Vm::top_frame` is `f` and each frame's `back` the one below it. Every instruction either continues with the next one, or
 //! produces an `Action` that transfers control: a call pushes a frame, a return pops one,
 //! an error unwinds to the innermost handler block of the innermost frame that has one.
 
@@ -9,7 +10,7 @@ use super::{Block, Frame, GenState, PyErr, Vm};
 use crate::bytecode::opcodes::INPLACE_FLAG;
 use crate::bytecode::Op;
 use crate::object::types::builtin_types;
-use crate::object::{self, ObjRef, Payload, PyResult};
+use crate::object::{self, ObjRef, Payload};
 
 pub enum Exit {
     Return(ObjRef),
@@ -62,28 +63,28 @@ impl Vm {
             frame.pending_throw = None;
             return (Err(e), frame);
         }
-        let mut frames: Vec<Box<Frame>> = Vec::new();
         let mut f = frame;
-        self.frame_stack.borrow_mut().push(&*f as *const Frame);
+        f.back = self.top_frame.get();
+        self.top_frame.set(&*f);
         let mut pending = f.pending_throw.take().map(|e| Action::Error(e, false));
         loop {
             let action = match pending.take() {
                 Some(a) => a,
-                None => self.run(&mut f, &mut frames),
+                None => self.run(&mut f),
             };
             match action {
                 Action::Return(v) => {
-                    debug_assert!(frames.is_empty());
+                    debug_assert!(f.caller.is_none());
                     self.leave_recursion();
-                    self.frame_stack.borrow_mut().pop();
+                    self.top_frame.set(f.back);
                     return (Ok(Exit::Return(v)), f);
                 }
                 Action::Yield(v) => {
                     self.leave_recursion();
-                    self.frame_stack.borrow_mut().pop();
+                    self.top_frame.set(f.back);
                     return (Ok(Exit::Yield(v)), f);
                 }
-                Action::Error(e, reraise) => match self.unwind(&mut f, &mut frames, e, reraise) {
+                Action::Error(e, reraise) => match self.unwind(&mut f, e, reraise) {
                     Ok(()) => {}
                     Err(e) => return (Err(e), f),
                 },
@@ -91,9 +92,10 @@ impl Vm {
         }
     }
 
-    /// Finds a handler for `e` in `f` or its callers. On success `f` is the frame whose
-    /// handler runs next. On failure every frame of this loop has been left.
-    fn unwind(&self, f: &mut Box<Frame>, frames: &mut Vec<Box<Frame>>, e: PyErr, reraise: bool) -> Result<(), PyErr> {
+    /// Finds a handler for `e` in `f` or its callers within this loop. On success `f`
+    /// is the frame whose handler runs next. On failure every frame of this loop has
+    /// been left.
+    fn unwind(&self, f: &mut Box<Frame>, e: PyErr, reraise: bool) -> Result<(), PyErr> {
         if !reraise {
             self.add_traceback(&e.exc, f);
         }
@@ -107,8 +109,8 @@ impl Vm {
                 return Ok(());
             }
             self.leave_recursion();
-            self.frame_stack.borrow_mut().pop();
-            match frames.pop() {
+            self.top_frame.set(f.back);
+            match f.caller.take() {
                 None => return Err(e),
                 Some(caller) => {
                     let done = std::mem::replace(f, caller);
@@ -119,12 +121,14 @@ impl Vm {
         }
     }
 
-    /// Runs `f` until its outermost frame returns or yields, or an exception needs
-    /// unwinding. A Python-to-Python call parks the caller on `frames` and switches `f`
-    /// to the callee here, and a return switches back, without leaving this function.
-    fn run(&self, f: &mut Box<Frame>, frames: &mut Vec<Box<Frame>>) -> Action {
+    /// Runs `f` until the frame this loop started with returns or yields, or an
+    /// exception needs unwinding. A Python-to-Python call parks the caller in the
+    /// callee's `caller` and switches `f` to the callee here, and a return switches
+    /// back, without leaving this function.
+    fn run(&self, f: &mut Box<Frame>) -> Action {
         'frame: loop {
-            let code = f.code.as_code().expect("frame code");
+            // Not a borrow of `f` (see `running_code`): `f` goes to out-of-line handlers.
+            let code = crate::memory::running_code(&f.code);
             let instrs = &code.instrs[..];
             // The next instruction's index lives in a local while the loop runs; `f.pc` is
             // written back only where the frame is left to be resumed (a call, a yield).
@@ -189,10 +193,7 @@ impl Vm {
                             let v = v.clone();
                             f.stack.push(v)
                         }
-                        None => {
-                            let name = code.varnames[arg].as_str().unwrap_or("?").to_string();
-                            return Action::Error(self.new_error("UnboundLocalError", &format!("cannot access local variable '{}' where it is not associated with a value", name)), false);
-                        }
+                        None => return Action::Error(self.unbound_local(code, arg), false),
                     },
                     Op::StoreFast => {
                         let v = pop!();
@@ -201,37 +202,14 @@ impl Vm {
                     }
                     Op::DeleteFast => {
                         if f.fast[arg].is_none() {
-                            let name = code.varnames[arg].as_str().unwrap_or("?").to_string();
-                            return Action::Error(self.new_error("UnboundLocalError", &format!("cannot access local variable '{}' where it is not associated with a value", name)), false);
+                            return Action::Error(self.unbound_local(code, arg), false);
                         }
                         let old = f.fast[arg].take();
                         drop(old);
                     }
-                    Op::LoadName => {
-                        let name = &code.names[arg];
-                        let v = tri!(self.load_name(f, name));
-                        f.stack.push(v);
-                    }
-                    Op::StoreName => {
-                        let v = pop!();
-                        let ns = f.locals.as_ref().unwrap_or(f.globals());
-                        if ns.ty().is(&builtin_types().dict) {
-                            crate::builtins::dict::dict_set_name(ns, &code.names[arg], v);
-                        } else {
-                            let ns = ns.clone();
-                            tri!(self.setitem(&ns, &code.names[arg], v));
-                        }
-                    }
-                    Op::DeleteName => {
-                        let ns = f.locals.clone().unwrap_or_else(|| f.globals().clone());
-                        let name = &code.names[arg];
-                        if let Err(e) = self.delitem(&ns, name) {
-                            if e.is(&self.exc_type("KeyError")) {
-                                return Action::Error(self.name_error(name.as_str().unwrap_or("")), false);
-                            }
-                            return Action::Error(e, false);
-                        }
-                    }
+                    Op::LoadName => tri!(self.op_load_name(f, arg)),
+                    Op::StoreName => tri!(self.op_store_name(f, arg)),
+                    Op::DeleteName => tri!(self.op_delete_name(f, arg)),
                     Op::LoadGlobal => {
                         let site = &code.global_sites[arg];
                         let v = match site.get(f.globals(), &self.builtins) {
@@ -244,43 +222,16 @@ impl Vm {
                         };
                         f.stack.push(v);
                     }
-                    Op::StoreGlobal => {
-                        let v = pop!();
-                        tri!(self.setitem(&f.globals().clone(), &code.names[arg], v));
-                    }
-                    Op::DeleteGlobal => {
-                        let name = &code.names[arg];
-                        if self.delitem(&f.globals().clone(), name).is_err() {
-                            return Action::Error(self.name_error(name.as_str().unwrap_or("")), false);
-                        }
-                    }
-                    Op::LoadDeref | Op::LoadClassDeref => {
-                        let idx = code.varnames.len() + arg;
-                        if ins.op == Op::LoadClassDeref {
-                            let name = self.deref_name(code, arg);
-                            if let Some(l) = &f.locals {
-                                if let Some(v) = tri!(crate::builtins::dict::dict_get_str(self, l, name.as_str().unwrap_or(""))) {
-                                    f.stack.push(v);
-                                    continue;
-                                }
-                            }
-                        }
-                        let cell = f.fast[idx].as_ref().expect("cell slot");
+                    Op::StoreGlobal => tri!(self.op_store_global(f, arg)),
+                    Op::DeleteGlobal => tri!(self.op_delete_global(f, arg)),
+                    Op::LoadClassDeref => tri!(self.op_load_class_deref(f, arg)),
+                    Op::LoadDeref => {
+                        let cell = f.fast[code.varnames.len() + arg].as_ref().expect("cell slot");
                         let Payload::Cell(c) = cell.payload() else { unreachable!("deref slot holds a cell") };
                         let v = c.borrow().clone();
                         match v {
                             Some(v) => f.stack.push(v),
-                            None => {
-                                let name = self.deref_name(code, arg);
-                                let n = name.as_str().unwrap_or("?");
-                                let msg = if arg < code.cellvars.len() {
-                                    format!("cannot access local variable '{}' where it is not associated with a value", n)
-                                } else {
-                                    format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n)
-                                };
-                                let kind = if arg < code.cellvars.len() { "UnboundLocalError" } else { "NameError" };
-                                return Action::Error(self.new_error(kind, &msg), false);
-                            }
+                            None => return Action::Error(self.unbound_deref(code, arg), false),
                         }
                     }
                     Op::StoreDeref => {
@@ -441,37 +392,7 @@ impl Vm {
                         let items = f.stack.split_off(f.stack.len() - arg);
                         f.stack.push(object::new_list(items));
                     }
-                    Op::BuildSet => {
-                        let items = f.stack.split_off(f.stack.len() - arg);
-                        let s = object::new_set(Default::default());
-                        for i in items {
-                            tri!(self.set_add(&s, i));
-                        }
-                        f.stack.push(s);
-                    }
-                    Op::BuildMap => {
-                        let items = f.stack.split_off(f.stack.len() - 2 * arg);
-                        let d = object::new_dict();
-                        let mut it = items.into_iter();
-                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            tri!(self.dict_set(&d, k, v));
-                        }
-                        f.stack.push(d);
-                    }
-                    Op::BuildString => {
-                        let items = f.stack.split_off(f.stack.len() - arg);
-                        let mut s = String::new();
-                        for i in &items {
-                            s.push_str(i.as_str().unwrap_or(""));
-                        }
-                        f.stack.push(object::new_string(s));
-                    }
-                    Op::BuildSlice => {
-                        let step = if arg == 3 { pop!() } else { object::none() };
-                        let stop = pop!();
-                        let start = pop!();
-                        f.stack.push(ObjRef::new(&builtin_types().slice, Payload::Slice { start, stop, step }));
-                    }
+                    Op::BuildSet | Op::BuildMap | Op::BuildString | Op::BuildSlice => tri!(self.op_build(f, ins.op, arg)),
                     Op::ListAppend => {
                         let v = pop!();
                         let l = &f.stack[f.stack.len() - arg];
@@ -488,34 +409,7 @@ impl Vm {
                         let d = f.stack[f.stack.len() - arg].clone();
                         tri!(self.dict_set(&d, k, v));
                     }
-                    Op::ListExtend => {
-                        let it = pop!();
-                        let l = f.stack[f.stack.len() - arg].clone();
-                        if let Err(e) = crate::builtins::list::list_extend(self, &l, &it) {
-                            if e.is(&self.exc_type("TypeError")) && self.iter(&it).is_err() {
-                                return Action::Error(self.type_error(format!("Value after * must be an iterable, not {}", it.type_name())), false);
-                            }
-                            return Action::Error(e, false);
-                        }
-                    }
-                    Op::SetUpdate => {
-                        let it = pop!();
-                        let s = f.stack[f.stack.len() - arg].clone();
-                        tri!(crate::builtins::set::set_update(self, &s, &it));
-                    }
-                    Op::DictUpdate | Op::DictMerge => {
-                        let m = pop!();
-                        let d = f.stack[f.stack.len() - arg].clone();
-                        if ins.op == Op::DictMerge {
-                            let func = f.stack[f.stack.len() - arg - 2].clone();
-                            tri!(self.dict_merge_kwargs(&d, &m, &func));
-                        } else {
-                            if m.as_dict().is_none() && self.getattr_opt(&m, "keys").ok().flatten().is_none() {
-                                return Action::Error(self.type_error(format!("'{}' object is not a mapping", m.type_name())), false);
-                            }
-                            tri!(crate::builtins::dict::dict_update_from(self, &d, &m));
-                        }
-                    }
+                    Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => tri!(self.op_extend(f, ins.op, arg)),
                     Op::ListToTuple => {
                         let l = pop!();
                         let items = l.as_list().expect("list").borrow().clone();
@@ -526,13 +420,7 @@ impl Vm {
                         let items = tri!(self.unpack(&seq, arg, None));
                         f.stack.extend(items.into_iter().rev());
                     }
-                    Op::UnpackEx => {
-                        let seq = pop!();
-                        let before = arg & 0xff;
-                        let after = arg >> 8;
-                        let items = tri!(self.unpack(&seq, before + after, Some(before)));
-                        f.stack.extend(items.into_iter().rev());
-                    }
+                    Op::UnpackEx => tri!(self.op_unpack_ex(f, arg)),
                     Op::KwNames => f.kwnames = Some(code.consts[arg].clone()),
                     Op::CallFunction | Op::CallMethod => {
                         if let Some(e) = self.safe_point() {
@@ -548,7 +436,7 @@ impl Vm {
                         let callable = f.stack[callable_at].clone();
                         if let Payload::Function(fd) = callable.payload() {
                             let frame = if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n - args_at) {
-                                let frame = self.make_frame_positional(&callable, fd, f.stack.drain(args_at..));
+                                let frame = self.make_frame_from_stack(&callable, fd, &mut f.stack, n - args_at);
                                 f.stack.truncate(n - arg - if ins.op == Op::CallMethod { 2 } else { 1 });
                                 frame
                             } else {
@@ -569,8 +457,9 @@ impl Vm {
                             }
                             f.pc = pc;
                             let caller = std::mem::replace(f, frame);
-                            frames.push(caller);
-                            self.frame_stack.borrow_mut().push(&**f as *const Frame);
+                            f.back = &*caller;
+                            f.caller = Some(caller);
+                            self.top_frame.set(&**f);
                             continue 'frame;
                         }
                         let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
@@ -587,23 +476,14 @@ impl Vm {
                         let v = tri!(self.call_ex(&func, &args, kwargs.as_ref()));
                         f.stack.push(v);
                     }
-                    Op::MakeFunction => {
-                        let qualname = pop!();
-                        let fcode = pop!();
-                        let closure = if arg & 8 != 0 { Some(pop!()) } else { None };
-                        let annotations = if arg & 4 != 0 { Some(pop!()) } else { None };
-                        let kwdefaults = if arg & 2 != 0 { Some(pop!()) } else { None };
-                        let defaults = if arg & 1 != 0 { Some(pop!()) } else { None };
-                        let func = self.new_function(fcode, f.globals().clone(), qualname, defaults, kwdefaults, closure, annotations);
-                        f.stack.push(func);
-                    }
+                    Op::MakeFunction => self.op_make_function(f, arg),
                     Op::ReturnValue => {
                         let v = pop!();
-                        let Some(caller) = frames.pop() else {
+                        let Some(caller) = f.caller.take() else {
                             return Action::Return(v);
                         };
                         self.leave_recursion();
-                        self.frame_stack.borrow_mut().pop();
+                        self.top_frame.set(f.back);
                         let done = std::mem::replace(f, caller);
                         self.recycle_frame(done);
                         f.stack.push(v);
@@ -638,33 +518,13 @@ impl Vm {
                             }
                         }
                     }
-                    Op::ImportName => {
-                        let fromlist = pop!();
-                        let level = pop!();
-                        let m = tri!(crate::modules::import::import_name(self, &code.names[arg], &fromlist, &level, f.globals()));
-                        f.stack.push(m);
-                    }
-                    Op::ImportFrom => {
-                        let m = top!().clone();
-                        let v = tri!(crate::modules::import::import_from(self, &m, &code.names[arg]));
-                        f.stack.push(v);
-                    }
-                    Op::ImportStar => {
-                        let m = pop!();
-                        let ns = f.locals.clone().unwrap_or_else(|| f.globals().clone());
-                        tri!(crate::modules::import::import_star(self, &m, &ns));
-                    }
+                    Op::ImportName => tri!(self.op_import_name(f, arg)),
+                    Op::ImportFrom => tri!(self.op_import_from(f, arg)),
+                    Op::ImportStar => tri!(self.op_import_star(f)),
                     Op::SetupFinally => {
                         f.blocks.push(Block { handler: ins.arg, level: f.stack.len() as u32 });
                     }
-                    Op::SetupWith => {
-                        let mgr = pop!();
-                        let (enter, exit) = tri!(self.context_methods(&mgr));
-                        f.stack.push(exit);
-                        f.blocks.push(Block { handler: ins.arg, level: f.stack.len() as u32 });
-                        let r = tri!(self.call(&enter, &[], None));
-                        f.stack.push(r);
-                    }
+                    Op::SetupWith => tri!(self.op_setup_with(f, ins.arg)),
                     Op::PopBlock => {
                         f.blocks.pop();
                     }
@@ -685,215 +545,22 @@ impl Vm {
                         return Action::Error(PyErr::new(e), true);
                     }
                     Op::JumpIfNotExcMatch => {
-                        let ty = pop!();
-                        let e = pop!();
-                        let m = tri!(self.exception_matches(&e, &ty));
-                        if !m {
+                        if !tri!(self.op_exc_match(f)) {
                             pc = arg;
                         }
                     }
-                    Op::WithExceptStart => {
-                        let n = f.stack.len();
-                        let exc = f.stack[n - 1].clone();
-                        let exit = f.stack[n - 3].clone();
-                        let tb = exc.as_exc().and_then(|d| d.traceback.borrow().clone()).unwrap_or_else(object::none);
-                        let ty = ObjRef::from_borrowed(exc.ty());
-                        let r = tri!(self.call(&exit, &[ty, exc, tb], None));
-                        f.stack.push(r);
-                    }
+                    Op::WithExceptStart => tri!(self.op_with_except_start(f)),
                     Op::RaiseVarargs => {
-                        let (e, reraise) = match arg {
-                            0 => match self.exc_info.borrow().clone() {
-                                Some(e) => (PyErr::new(e), true),
-                                None => (self.runtime_error("No active exception to reraise"), false),
-                            },
-                            1 => {
-                                let exc = pop!();
-                                (tri!(self.make_raise(&exc, None)), false)
-                            }
-                            _ => {
-                                let cause = pop!();
-                                let exc = pop!();
-                                (tri!(self.make_raise(&exc, Some(cause))), false)
-                            }
-                        };
+                        let (e, reraise) = self.op_raise(f, arg);
                         return Action::Error(e, reraise);
                     }
-                    Op::LoadBuildClass => {
-                        let v = tri!(crate::builtins::dict::dict_get_str(self, &self.builtins, "__build_class__"));
-                        match v {
-                            Some(v) => f.stack.push(v),
-                            None => return Action::Error(self.new_error("NameError", "__build_class__ not found"), false),
-                        }
-                    }
+                    Op::LoadBuildClass => tri!(self.op_load_build_class(f)),
                     Op::LoadAssertionError => f.stack.push(self.exc_type("AssertionError")),
-                    Op::SetupAnnotations => {
-                        let ns = f.locals.clone().unwrap_or_else(|| f.globals().clone());
-                        if tri!(crate::builtins::dict::dict_get_str(self, &ns, "__annotations__")).is_none() {
-                            tri!(self.setitem(&ns, &object::str::intern("__annotations__"), object::new_dict()));
-                        }
-                    }
-                    Op::FormatValue => {
-                        let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
-                        let v = pop!();
-                        let v = match arg & 3 {
-                            1 => tri!(self.str(&v)),
-                            2 => tri!(self.repr(&v)),
-                            3 => tri!(self.ascii(&v)),
-                            _ => v,
-                        };
-                        let r = tri!(self.format(&v, spec.as_ref()));
-                        f.stack.push(r);
-                    }
-                    Op::PrintExpr => {
-                        // CPython's sys.displayhook: None is neither shown nor bound to `_`.
-                        let v = pop!();
-                        if !v.is_none() {
-                            let r = tri!(self.repr(&v));
-                            self.write_stdout(r.as_str().unwrap_or(""));
-                            self.write_stdout("\n");
-                            tri!(self.setitem(&self.builtins, &object::str::intern("_"), v));
-                        }
-                    }
+                    Op::SetupAnnotations => tri!(self.op_setup_annotations(f)),
+                    Op::FormatValue => tri!(self.op_format_value(f, arg)),
+                    Op::PrintExpr => tri!(self.op_print_expr(f)),
                 }
             }
-        }
-    }
-
-    fn deref_name(&self, code: &crate::bytecode::CodeObject, i: usize) -> ObjRef {
-        if i < code.cellvars.len() { code.cellvars[i].clone() } else { code.freevars[i - code.cellvars.len()].clone() }
-    }
-
-    pub fn name_error(&self, name: &str) -> PyErr {
-        let e = self.new_error("NameError", &format!("name '{}' is not defined", name));
-        if let Some(d) = e.exc.dict().or_else(|| {
-            e.exc.set_dict(Some(object::new_dict()));
-            e.exc.dict()
-        }) {
-            let _ = self.setitem(&d, &object::str::intern("name"), object::new_str(name));
-        }
-        e
-    }
-
-    fn load_name(&self, f: &Frame, name: &ObjRef) -> PyResult {
-        if let Some(l) = &f.locals {
-            if l.ty().is(&builtin_types().dict) {
-                if let Some(v) = crate::builtins::dict::dict_get_name(l, name) {
-                    return Ok(v);
-                }
-            } else {
-                match self.getitem(l, name) {
-                    Ok(v) => return Ok(v),
-                    Err(e) if e.is(&self.exc_type("KeyError")) => {}
-                    Err(e) => return Err(e),
-                }
-            }
-        }
-        self.load_global(f, name)
-    }
-
-    fn load_global(&self, f: &Frame, name: &ObjRef) -> PyResult {
-        if let Some(v) = crate::builtins::dict::dict_get_name(f.globals(), name) {
-            return Ok(v);
-        }
-        if let Some(v) = crate::builtins::dict::dict_get_name(&self.builtins, name) {
-            return Ok(v);
-        }
-        Err(self.name_error_suggest(f, name.as_str().unwrap_or("")))
-    }
-
-    /// NameError with CPython's "Did you mean" suggestion (locals, then globals, then
-    /// builtins), kept aside for the traceback printer as CPython 3.11 does.
-    fn name_error_suggest(&self, f: &Frame, name: &str) -> PyErr {
-        let keys = |d: Option<&ObjRef>| -> Vec<String> {
-            d.and_then(|d| d.as_dict().map(|t| t.borrow().iter().filter_map(|e| e.key.as_str().map(String::from)).collect())).unwrap_or_default()
-        };
-        let mut locals: Vec<String> = keys(f.locals.as_ref());
-        if f.locals.is_none() {
-            let code = f.code();
-            for (i, v) in code.varnames.iter().enumerate() {
-                if f.fast[i].is_some() {
-                    locals.push(v.as_str().unwrap_or("").to_string());
-                }
-            }
-        }
-        let e = self.name_error(name);
-        let s = crate::builtins::suggest::best_match(name, &locals)
-            .or_else(|| crate::builtins::suggest::best_match(name, &keys(Some(f.globals()))))
-            .or_else(|| crate::builtins::suggest::best_match(name, &keys(Some(&self.builtins))));
-        if let (Some(s), Some(d)) = (s, e.exc.as_exc()) {
-            *d.suggestion.borrow_mut() = Some(s);
-        }
-        e
-    }
-
-    /// Builds the exception `raise exc [from cause]` raises.
-    fn make_raise(&self, exc: &ObjRef, cause: Option<ObjRef>) -> PyResult<PyErr> {
-        let base = self.exc_type("BaseException");
-        let e = if exc.as_type().is_some() {
-            if !exc.is_subtype(&base) {
-                return Err(self.type_error("exceptions must derive from BaseException"));
-            }
-            let inst = self.call(exc, &[], None)?;
-            if !inst.is_instance(&base) {
-                return Err(self.type_error(format!(
-                    "calling {} should have returned an instance of BaseException, not {}",
-                    self.repr(exc)?.as_str().unwrap_or(""),
-                    inst.type_name()
-                )));
-            }
-            inst
-        } else if exc.is_instance(&base) {
-            exc.clone()
-        } else {
-            return Err(self.type_error("exceptions must derive from BaseException"));
-        };
-        if let Some(c) = cause {
-            let d = e.as_exc().expect("exception");
-            let c = if c.is_none() {
-                None
-            } else if c.as_type().is_some() && c.is_subtype(&base) {
-                Some(self.call(&c, &[], None)?)
-            } else if c.is_instance(&base) {
-                Some(c)
-            } else {
-                return Err(self.type_error("exception causes must derive from BaseException"));
-            };
-            *d.cause.borrow_mut() = c;
-            d.suppress_context.set(true);
-        }
-        self.set_context(&e);
-        Ok(PyErr::new(e))
-    }
-
-    pub fn exception_matches(&self, e: &ObjRef, ty: &ObjRef) -> PyResult<bool> {
-        let base = self.exc_type("BaseException");
-        let check = |t: &ObjRef| -> PyResult<bool> {
-            if t.as_type().is_none() || !t.is_subtype(&base) {
-                return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
-            }
-            Ok(e.is_instance(t))
-        };
-        if let Some(items) = ty.as_tuple() {
-            let mut any = false;
-            for t in items {
-                if check(t)? {
-                    any = true;
-                }
-            }
-            return Ok(any);
-        }
-        check(ty)
-    }
-
-    fn context_methods(&self, mgr: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
-        let td = mgr.type_data();
-        let enter = td.lookup("__enter__");
-        let exit = td.lookup("__exit__");
-        match (enter, exit) {
-            (Some(en), Some(ex)) => Ok((self.bind_descriptor(&en, mgr)?, self.bind_descriptor(&ex, mgr)?)),
-            (None, _) => Err(self.type_error(format!("'{}' object does not support the context manager protocol", mgr.type_name()))),
-            (_, None) => Err(self.type_error(format!("'{}' object does not support the context manager protocol (missed __exit__ method)", mgr.type_name()))),
         }
     }
 

@@ -22,6 +22,9 @@ pub mod finalize;
 pub mod global_site;
 pub mod exceptions;
 pub mod iter;
+mod ops_build;
+mod ops_except;
+mod ops_names;
 pub mod protocols;
 
 use std::cell::{Cell, RefCell};
@@ -66,6 +69,12 @@ pub struct Frame {
     pub pending_throw: Option<PyErr>,
     /// The frame object tracebacks refer to, created on first need.
     pub frame_obj: Option<ObjRef>,
+    /// The frame below this one on the thread's stack, meaningful while it runs: the
+    /// chain `Vm::top_frame` starts, which `sys._getframe` walks.
+    pub back: *const Frame,
+    /// The frame that called this one in the same eval loop, parked until this one
+    /// returns (None for the frame an eval loop started with).
+    pub caller: Option<Box<Frame>>,
 }
 
 impl Frame {
@@ -82,15 +91,18 @@ impl Frame {
         }
         // Taken out first: a destructor run by a released local must not see the frame
         // half-cleared through `self`.
+        // The slots stay (all empty) for `alloc_frame` to resize.
         let mut fast = std::mem::take(&mut self.fast);
         for slot in fast.iter_mut() {
             drop(slot.take());
         }
-        fast.clear();
         self.fast = fast;
         self.stack.clear();
         self.blocks.clear();
         self.locals = None;
+        self.back = std::ptr::null();
+        // Only a loop abandoned by a panic leaves a caller parked here.
+        drop(self.caller.take());
         self.func = None;
         self.own_globals = None;
         self.kwnames = None;
@@ -105,6 +117,12 @@ impl Drop for Frame {
 }
 
 impl Frame {
+    /// Takes the top of the value stack (the compiler's stack depth guarantees one).
+    #[inline]
+    pub fn pop(&mut self) -> ObjRef {
+        self.stack.pop().expect("stack underflow")
+    }
+
     /// The namespace `LOAD_GLOBAL` and `STORE_GLOBAL` use (borrowed).
     #[inline]
     pub fn globals(&self) -> &ObjRef {
@@ -167,7 +185,11 @@ pub struct Vm {
     /// The frames being executed, innermost last (for `globals()`, `super()`, ...).
     /// Invariant: every pointer is the address of a boxed frame owned by a running eval
     /// loop; it is popped before that frame is dropped or handed back.
-    pub frame_stack: RefCell<Vec<*const Frame>>,
+    /// The innermost running Python frame (null when none runs); the others follow
+    /// through `Frame::back`. Invariant: only boxed frames that an eval loop is
+    /// running are on the chain (a frame is taken off before it is dropped or handed
+    /// back to a generator).
+    pub top_frame: Cell<*const Frame>,
     /// Finished frames kept for reuse (see `Vm::recycle_frame`).
     pub frame_pool: RefCell<Vec<Box<Frame>>>,
     /// The sys and builtins namespaces as the program found them (see
@@ -195,7 +217,7 @@ impl Vm {
             int_max_str_digits: Cell::new(4300),
             repr_stack: RefCell::new(Vec::new()),
             stdout_buf: RefCell::new(Vec::new()),
-            frame_stack: RefCell::new(Vec::new()),
+            top_frame: Cell::new(std::ptr::null()),
             frame_pool: RefCell::new(Vec::new()),
             namespace_snapshot: RefCell::new(None),
             captured: RefCell::new(None),
@@ -308,7 +330,10 @@ impl Vm {
 
     /// The innermost running Python frame.
     pub fn current_frame(&self) -> Option<&Frame> {
-        let p = *self.frame_stack.borrow().last()?;
+        let p = self.top_frame.get();
+        if p.is_null() {
+            return None;
+        }
         Some(crate::memory::deref_frame(p))
     }
 
