@@ -193,6 +193,14 @@ impl<'a> Compiler<'a> {
                 ins.arg = u.labels[ins.arg as usize].expect("label bound");
             }
         }
+        // A jump to a return returns in place (as CPython's optimizer does): the value
+        // stack and the block stack at the jump are those the return would see.
+        for i in 0..instrs.len() {
+            if instrs[i].op == Op::Jump && instrs[instrs[i].arg as usize].op == Op::ReturnValue {
+                instrs[i].op = Op::ReturnValue;
+                instrs[i].arg = 0;
+            }
+        }
         let stacksize = stack_depth(&instrs);
         let cell2arg = u
             .cellvars

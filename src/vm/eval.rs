@@ -342,9 +342,13 @@ impl Vm {
                         f.stack.push(object::new_bool(r != (arg == 1)));
                     }
                     Op::Jump => {
+                        // A backward jump is a safe point (every loop passes one).
+                        let backward = arg < pc;
                         pc = arg;
-                        if let Some(e) = self.safe_point() {
-                            return Action::Error(e, false);
+                        if backward {
+                            if let Some(e) = self.safe_point() {
+                                return Action::Error(e, false);
+                            }
                         }
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
