@@ -147,6 +147,19 @@ impl Vm {
                     f.stack.pop().expect("stack underflow")
                 };
             }
+            // A test's result: when a conditional jump comes next (as after most tests),
+            // takes it here instead of pushing a bool for it to pop (CPython 3.11's
+            // COMPARE_OP_*_JUMP specializations do the same).
+            macro_rules! test_result {
+                ($b:expr) => {{
+                    let b: bool = $b;
+                    match instrs.get(pc) {
+                        Some(next) if next.op == Op::PopJumpIfFalse => pc = if b { pc + 1 } else { next.arg as usize },
+                        Some(next) if next.op == Op::PopJumpIfTrue => pc = if b { next.arg as usize } else { pc + 1 },
+                        _ => f.stack.push(object::new_bool(b)),
+                    }
+                }};
+            }
             macro_rules! top {
                 () => {
                     f.stack.last().expect("stack underflow")
@@ -297,12 +310,14 @@ impl Vm {
                     }
                     Op::BinaryOp => {
                         let b = pop!();
-                        let a = pop!();
                         let op = (ins.arg & 15) as u8;
-                        if let Some(v) = super::binary::number_fast_path(&a, &b, op) {
-                            f.stack.push(v);
+                        // Numbers are combined in place of the left operand's slot.
+                        let slot = f.stack.last_mut().expect("stack underflow");
+                        if let Some(v) = super::binary::number_fast_path(slot, &b, op) {
+                            *slot = v;
                             continue;
                         }
+                        let a = pop!();
                         let v = if ins.arg & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
                         f.stack.push(v);
                     }
@@ -323,23 +338,32 @@ impl Vm {
                         if let (Some(crate::object::Int::Small(x)), Some(crate::object::Int::Small(y))) = (a.as_int(), b.as_int()) {
                             let t = builtin_types();
                             if a.ty().is(&t.int) && b.ty().is(&t.int) {
-                                f.stack.push(object::new_bool(op.test(x.cmp(y))));
+                                test_result!(op.test(x.cmp(y)));
                                 continue;
                             }
                         }
                         let v = tri!(self.rich_compare(&a, &b, op));
-                        f.stack.push(v);
+                        drop(a);
+                        drop(b);
+                        let s = crate::object::types::singletons();
+                        if v.is(&s.true_) || v.is(&s.false_) {
+                            test_result!(v.is(&s.true_));
+                        } else {
+                            f.stack.push(v);
+                        }
                     }
                     Op::IsOp => {
                         let b = pop!();
                         let a = pop!();
-                        f.stack.push(object::new_bool(a.is(&b) != (arg == 1)));
+                        test_result!(a.is(&b) != (arg == 1));
                     }
                     Op::ContainsOp => {
                         let b = pop!();
                         let a = pop!();
                         let r = tri!(self.contains(&b, &a));
-                        f.stack.push(object::new_bool(r != (arg == 1)));
+                        drop(a);
+                        drop(b);
+                        test_result!(r != (arg == 1));
                     }
                     Op::Jump => {
                         // A backward jump is a safe point (every loop passes one).
@@ -421,6 +445,9 @@ impl Vm {
                     }
                     Op::UnpackSequence => {
                         let seq = pop!();
+                        if Vm::unpack_exact(&seq, arg, &mut f.stack) {
+                            continue;
+                        }
                         let items = tri!(self.unpack(&seq, arg, None));
                         f.stack.extend(items.into_iter().rev());
                     }

@@ -646,6 +646,29 @@ impl Vm {
 
     /// Unpacks `seq` into exactly `n` items, or with a starred target at `star`
     /// (`n` then counts the other targets; the star's list is inserted at `star`).
+    /// UNPACK_SEQUENCE's shortcut: the items of an exact tuple or list of exactly `n`
+    /// items go onto `stack`, last first (new references). False, with nothing pushed,
+    /// for anything else (`unpack` handles it).
+    #[inline]
+    pub fn unpack_exact(seq: &ObjRef, n: usize, stack: &mut Vec<ObjRef>) -> bool {
+        let t = crate::object::types::builtin_types();
+        match seq.payload() {
+            Payload::Tuple(items) if items.len() == n && seq.ty().is(&t.tuple) => {
+                stack.extend(items.iter().rev().cloned());
+                true
+            }
+            Payload::List(l) if seq.ty().is(&t.list) => {
+                let items = l.borrow();
+                if items.len() != n {
+                    return false;
+                }
+                stack.extend(items.iter().rev().cloned());
+                true
+            }
+            _ => false,
+        }
+    }
+
     pub fn unpack(&self, seq: &ObjRef, n: usize, star: Option<usize>) -> PyResult<Vec<ObjRef>> {
         let fast: Option<Vec<ObjRef>> = match seq.payload() {
             Payload::Tuple(t) if !seq.type_data().heap => Some(t.to_vec()),
