@@ -49,15 +49,23 @@ enum Kind {
 }
 
 /// The type of `obj` when it is an instance of a Python class with the plain object
-/// layout and `name` is not a dunder (dunder names may be native attributes).
+/// layout.
 #[inline]
-fn plain_instance<'a>(obj: &'a PyObject, name: &'a ObjRef) -> Option<(&'a TypeData, &'a str)> {
+fn plain_type(obj: &PyObject) -> Option<&TypeData> {
     if !matches!(obj.payload(), Payload::Object(_)) {
         return None;
     }
     let td = obj.type_data();
+    td.heap.then_some(td)
+}
+
+/// `name` as text when a site may describe it: dunder names may be native attributes.
+/// A site is filled only for such a name, and an instruction's name never changes, so
+/// a site that hits needs no second look at its name.
+#[inline]
+fn cacheable_name(name: &ObjRef) -> Option<&str> {
     let n = name.as_str()?;
-    (td.heap && !n.starts_with("__")).then_some((td, n))
+    (!n.starts_with("__")).then_some(n)
 }
 
 impl AttrSite {
@@ -121,10 +129,10 @@ impl Vm {
     /// LOAD_ATTR: `obj.name` through the instruction's site.
     #[inline]
     pub(super) fn load_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult {
-        if let Some((td, n)) = plain_instance(obj, name) {
+        if let Some(td) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
-                None => site.fill_load(td, n, name),
+                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, n, name)),
             };
             match kind {
                 Kind::InstanceDict => {
@@ -148,10 +156,10 @@ impl Vm {
     /// STORE_ATTR: `obj.name = value` through the instruction's site.
     #[inline]
     pub(super) fn store_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
-        if let Some((td, n)) = plain_instance(obj, name) {
+        if let Some(td) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
-                None => site.fill_store(td, n, name),
+                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_store(td, n, name)),
             };
             if kind == Kind::InstanceDict {
                 // The first store creates the dict, as the generic path would.
@@ -167,10 +175,10 @@ impl Vm {
     /// LOAD_METHOD: (method, self) or (NULL, attribute) through the instruction's site.
     #[inline]
     pub(super) fn load_method_site(&self, site: &AttrSite, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
-        if let Some((td, n)) = plain_instance(&obj, name) {
+        if let Some(td) = plain_type(&obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
-                None => site.fill_load(td, n, name),
+                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, n, name)),
             };
             match kind {
                 Kind::Method => {
