@@ -252,96 +252,111 @@ fn l_sort(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 }
 
 /// Stable sort with `<` only; on error returns the items (in some order) with the error.
+/// With a key function, each item's key is computed once, first to last.
 pub fn sort_vec(vm: &Vm, v: Vec<ObjRef>, key: Option<&ObjRef>, reverse: bool) -> Result<Vec<ObjRef>, (crate::vm::PyErr, Vec<ObjRef>)> {
-    let mut keyed: Vec<(ObjRef, ObjRef)> = Vec::with_capacity(v.len());
     let mut v = v;
     if reverse {
         v.reverse();
     }
-    match key {
+    let keys: Vec<ObjRef> = match key {
         Some(k) => {
+            let mut keys = Vec::with_capacity(v.len());
             for x in v.iter() {
-                match vm.call(k, std::slice::from_ref(&x), None) {
-                    Ok(kv) => keyed.push((kv, x.clone())),
+                match vm.call(k, std::slice::from_ref(x), None) {
+                    Ok(kv) => keys.push(kv),
                     Err(e) => return Err((e, v)),
                 }
             }
+            keys
         }
-        None => keyed = v.iter().map(|x| (x.clone(), x.clone())).collect(),
-    }
-    drop(v);
-    let lt = |a: &ObjRef, b: &ObjRef| -> PyResult<bool> {
-        if let (Some(Int::Small(x)), Some(Int::Small(y))) = (a.as_int(), b.as_int()) {
-            if !a.type_data().heap && !b.type_data().heap {
-                return Ok(x < y);
-            }
-        }
-        if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
-            if !a.type_data().heap && !b.type_data().heap {
-                return Ok(x < y);
-            }
-        }
-        vm.compare_bool(a, b, CmpOp::Lt)
+        None => Vec::new(),
     };
-    match merge_sort(keyed, &lt) {
-        Ok(sorted) => {
-            let mut out: Vec<ObjRef> = sorted.into_iter().map(|(_, x)| x).collect();
+    let order = {
+        let ks: &[ObjRef] = if key.is_some() { &keys } else { &v };
+        let lt = |a: u32, b: u32| -> PyResult<bool> {
+            let (a, b) = (&ks[a as usize], &ks[b as usize]);
+            if let (Some(Int::Small(x)), Some(Int::Small(y))) = (a.as_int(), b.as_int()) {
+                if !a.type_data().heap && !b.type_data().heap {
+                    return Ok(x < y);
+                }
+            }
+            if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+                if !a.type_data().heap && !b.type_data().heap {
+                    return Ok(x < y);
+                }
+            }
+            vm.compare_bool(a, b, CmpOp::Lt)
+        };
+        sort_order(ks.len(), lt)
+    };
+    drop(keys);
+    match order {
+        Ok(order) => {
+            let mut slots: Vec<Option<ObjRef>> = v.into_iter().map(Some).collect();
+            let mut out: Vec<ObjRef> = order.iter().map(|&i| slots[i as usize].take().expect("each index once")).collect();
             if reverse {
                 out.reverse();
             }
             Ok(out)
         }
-        Err((e, rest)) => Err((e, rest.into_iter().map(|(_, x)| x).collect())),
+        Err(e) => Err((e, v)),
     }
 }
 
-type Pair = (ObjRef, ObjRef);
-
-fn merge_sort(v: Vec<Pair>, lt: &dyn Fn(&ObjRef, &ObjRef) -> PyResult<bool>) -> Result<Vec<Pair>, (crate::vm::PyErr, Vec<Pair>)> {
-    let n = v.len();
-    if n <= 1 {
-        return Ok(v);
-    }
-    // Bottom-up merge sort over runs of width 1, 2, 4, ...; stable.
-    let mut a = v;
-    let mut width = 1;
-    while width < n {
-        let mut out: Vec<Pair> = Vec::with_capacity(n);
-        let mut it = a.into_iter().peekable();
-        let mut chunks: Vec<Vec<Pair>> = Vec::new();
-        loop {
-            let c: Vec<Pair> = it.by_ref().take(width).collect();
-            if c.is_empty() {
-                break;
+/// The stable sorted order of `n` items under the fallible `lt(i, j)` ("item i < item
+/// j"): runs of 32 by binary insertion, then bottom-up merges that skip runs already in
+/// order (so sorted input takes n - 1 comparisons). Only indices move.
+fn sort_order(n: usize, mut lt: impl FnMut(u32, u32) -> PyResult<bool>) -> PyResult<Vec<u32>> {
+    const RUN: usize = 32;
+    let mut a: Vec<u32> = (0..n as u32).collect();
+    for start in (0..n).step_by(RUN) {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let x = a[i];
+            // Already in place (the common case for presorted runs)?
+            if !lt(x, a[i - 1])? {
+                continue;
             }
-            chunks.push(c);
-        }
-        let mut ci = chunks.into_iter();
-        while let Some(left) = ci.next() {
-            let right = ci.next().unwrap_or_default();
-            let mut l = left.into_iter().peekable();
-            let mut r = right.into_iter().peekable();
-            loop {
-                match (l.peek(), r.peek()) {
-                    (Some(x), Some(y)) => match lt(&y.0, &x.0) {
-                        Ok(true) => out.push(r.next().unwrap()),
-                        Ok(false) => out.push(l.next().unwrap()),
-                        Err(e) => {
-                            out.extend(l);
-                            out.extend(r);
-                            for rest in ci {
-                                out.extend(rest);
-                            }
-                            return Err((e, out));
-                        }
-                    },
-                    (Some(_), None) => out.push(l.next().unwrap()),
-                    (None, Some(_)) => out.push(r.next().unwrap()),
-                    (None, None) => break,
+            // The first position in a[start..i-1] holding an item greater than x.
+            let (mut lo, mut hi) = (start, i - 1);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if lt(x, a[mid])? {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
                 }
             }
+            a.copy_within(lo..i, lo + 1);
+            a[lo] = x;
         }
-        a = out;
+    }
+    let mut buf = vec![0u32; n];
+    let mut width = RUN;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            if mid < end && lt(a[mid], a[mid - 1])? {
+                let (mut i, mut j, mut k) = (start, mid, start);
+                while i < mid && j < end {
+                    if lt(a[j], a[i])? {
+                        buf[k] = a[j];
+                        j += 1;
+                    } else {
+                        buf[k] = a[i];
+                        i += 1;
+                    }
+                    k += 1;
+                }
+                buf[k..k + (mid - i)].copy_from_slice(&a[i..mid]);
+                k += mid - i;
+                buf[k..k + (end - j)].copy_from_slice(&a[j..end]);
+                a[start..end].copy_from_slice(&buf[start..end]);
+            }
+            start = end;
+        }
         width *= 2;
     }
     Ok(a)
