@@ -681,6 +681,10 @@ fn exec_eval(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, eval: bool) -> PyR
             crate::run::compile_source(vm, &text, "<string>", if eval { crate::compiler::Mode::Eval } else { crate::compiler::Mode::Exec })?
         }
     };
+    let nfree = code.as_code().map_or(0, |c| c.freevars.len());
+    if nfree > 0 {
+        return Err(vm.type_error(format!("code object requires a closure of exactly length {}", nfree)));
+    }
     // The parsed arguments are copies: only the frame refers to the namespaces while the
     // code runs, as with CPython's borrowed arguments.
     drop(a);

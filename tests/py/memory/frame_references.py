@@ -87,3 +87,18 @@ print("builtins per function:", sys.getrefcount(builtins.__dict__) - before, fs[
 del fs
 print("released:", sys.getrefcount(builtins.__dict__) - before)
 print("referents:", [type(r).__name__ for r in gc.get_referents(own_count)])
+def outer():
+    x = 1
+    def inner():
+        return x
+    return inner
+try:
+    exec(outer().__code__)
+except TypeError as e:
+    print("TypeError", e)
+def withcell():
+    y = 2
+    def g(): return y
+    return g()
+exec(withcell.__code__)
+print("ok")
