@@ -534,6 +534,9 @@ fn sum(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         Payload::Int(Int::Small(v)) if acc.ty().is(&builtin_types().int) => Some(*v),
         _ => None,
     };
+    // CPython's phases: exact ints summed as machine words, then, once the total is an
+    // exact float, doubles (ints that fit a machine word are converted as they come).
+    let mut float: Option<f64> = None;
     while let Some(x) = vm.next(&it)? {
         if let Some(s) = small {
             if let (Payload::Int(Int::Small(v)), true) = (x.payload(), x.ty().is(&builtin_types().int) || x.ty().is(&builtin_types().bool_)) {
@@ -545,10 +548,34 @@ fn sum(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
             acc = object::new_int(s);
             small = None;
         }
+        if let Some(f) = float {
+            match x.payload() {
+                Payload::Float(v) if x.ty().is(&builtin_types().float) => {
+                    float = Some(f + v);
+                    continue;
+                }
+                Payload::Int(Int::Small(v)) => {
+                    float = Some(f + *v as f64);
+                    continue;
+                }
+                _ => {
+                    acc = object::new_float(f);
+                    float = None;
+                }
+            }
+        }
         acc = vm.binary_op(&acc, &x, crate::vm::binary::ADD)?;
+        if let Payload::Float(v) = acc.payload() {
+            if acc.ty().is(&builtin_types().float) {
+                float = Some(*v);
+            }
+        }
     }
     if let Some(s) = small {
         return Ok(object::new_int(s));
+    }
+    if let Some(f) = float {
+        return Ok(object::new_float(f));
     }
     Ok(acc)
 }
