@@ -409,9 +409,10 @@ impl Vm {
     /// `globals` (exactly one of the two is given).
     pub fn alloc_frame(&self, func: Option<ObjRef>, code_obj: ObjRef, globals: Option<ObjRef>, locals: Option<ObjRef>) -> Box<Frame> {
         debug_assert!(func.is_some() != globals.is_some());
-        let pooled = self.frame_pool.borrow_mut().pop();
-        match pooled {
+        match self.frame_pool.take() {
             Some(mut f) => {
+                self.frame_pool.set(f.caller.take());
+                self.frame_pool_len.set(self.frame_pool_len.get() - 1);
                 f.func = func;
                 f.code = code_obj;
                 f.own_globals = globals;
@@ -427,21 +428,21 @@ impl Vm {
                 let code = code_obj.as_code().expect("frame code");
                 let (nlocals, stacksize) = (code.nlocalsplus(), code.stacksize as usize);
                 Box::new(Frame {
-                func,
-                code: code_obj,
-                own_globals: globals,
-                locals,
-                fast: vec![None; nlocals],
-                stack: Vec::with_capacity(stacksize),
-                blocks: Vec::new(),
-                pc: 0,
-                lasti: 0,
-                kwnames: None,
-                pending_throw: None,
-                frame_obj: None,
-                back: std::ptr::null(),
-                caller: None,
-            })
+                    func,
+                    code: code_obj,
+                    own_globals: globals,
+                    locals,
+                    fast: vec![None; nlocals],
+                    stack: Vec::with_capacity(stacksize),
+                    blocks: Vec::new(),
+                    pc: 0,
+                    lasti: 0,
+                    kwnames: None,
+                    pending_throw: None,
+                    frame_obj: None,
+                    back: std::ptr::null(),
+                    caller: None,
+                })
             }
         }
     }
@@ -452,9 +453,11 @@ impl Vm {
     pub fn recycle_frame(&self, mut f: Box<Frame>) {
         f.release();
         f.code = object::none();
-        let mut pool = self.frame_pool.borrow_mut();
-        if pool.len() < FRAME_POOL_SIZE {
-            pool.push(f);
+        let n = self.frame_pool_len.get();
+        if n < FRAME_POOL_SIZE {
+            f.caller = self.frame_pool.take();
+            self.frame_pool.set(Some(f));
+            self.frame_pool_len.set(n + 1);
         }
     }
 

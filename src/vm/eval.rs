@@ -2,9 +2,11 @@
 //!
 //! Invariant: `f` is the running frame; its callers within this loop invocation are
 //! parked, each in the `caller` of the frame it called (the loop's first frame has
-//! none); `Vm::top_frame` is `f` and each frame's `back` the one below it. Every instruction either continues with the next one, or
-//! produces an `Action` that transfers control: a call pushes a frame, a return pops one,
-//! an error unwinds to the innermost handler block of the innermost frame that has one.
+//! none); `Vm::top_frame` is `f` and each frame's `back` the one below it. Every
+//! instruction continues with the next one, switches `f` to a callee or back to its
+//! caller, or ends `run` with an `Action`: the loop's first frame returned or yielded,
+//! or an error to unwind to the innermost handler block of the innermost frame that has
+//! one.
 
 use super::{Block, Frame, GenState, PyErr, Vm};
 use crate::bytecode::opcodes::INPLACE_FLAG;

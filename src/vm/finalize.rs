@@ -131,7 +131,8 @@ impl Vm {
             install(self);
         }
         self.sources.borrow_mut().clear();
-        let pool = std::mem::take(&mut *self.frame_pool.borrow_mut());
+        let pool = self.frame_pool.take();
+        self.frame_pool_len.set(0);
         drop(pool);
         crate::gc::release_module_state();
         crate::gc::collect_with_callback(self, 2);

@@ -190,8 +190,10 @@ pub struct Vm {
     /// running are on the chain (a frame is taken off before it is dropped or handed
     /// back to a generator).
     pub top_frame: Cell<*const Frame>,
-    /// Finished frames kept for reuse (see `Vm::recycle_frame`).
-    pub frame_pool: RefCell<Vec<Box<Frame>>>,
+    /// Finished frames kept for reuse, chained through their `caller` (see
+    /// `Vm::recycle_frame`), and how many there are.
+    pub frame_pool: Cell<Option<Box<Frame>>>,
+    pub frame_pool_len: Cell<usize>,
     /// The sys and builtins namespaces as the program found them (see
     /// `Vm::snapshot_namespaces`); restored by `teardown`.
     pub namespace_snapshot: RefCell<Option<finalize::NamespaceSnapshot>>,
@@ -218,7 +220,8 @@ impl Vm {
             repr_stack: RefCell::new(Vec::new()),
             stdout_buf: RefCell::new(Vec::new()),
             top_frame: Cell::new(std::ptr::null()),
-            frame_pool: RefCell::new(Vec::new()),
+            frame_pool: Cell::new(None),
+            frame_pool_len: Cell::new(0),
             namespace_snapshot: RefCell::new(None),
             captured: RefCell::new(None),
         };
