@@ -89,14 +89,12 @@ impl Frame {
                 }
             }
         }
-        // Taken out first: a destructor run by a released local must not see the frame
-        // half-cleared through `self`.
-        // The slots stay (all empty) for `alloc_frame` to resize.
-        let mut fast = std::mem::take(&mut self.fast);
-        for slot in fast.iter_mut() {
+        // No destructor run by a released local can reach this frame: it is off the
+        // chain of running frames (or never was on it). The slots stay, all empty, for
+        // `alloc_frame` to resize.
+        for slot in self.fast.iter_mut() {
             drop(slot.take());
         }
-        self.fast = fast;
         self.stack.clear();
         self.blocks.clear();
         self.locals = None;
