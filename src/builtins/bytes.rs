@@ -340,6 +340,18 @@ fn via_str(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, name: &str) -> PyRes
     let to_s = |o: &ObjRef| -> Option<ObjRef> { as_bytes(o).map(|b| object::new_string(b.iter().map(|&c| byte_char(c)).collect())) };
     let mut conv: Vec<ObjRef> = Vec::with_capacity(args.len());
     for (i, a) in args.iter().enumerate() {
+        // A searched-for subsequence may also be a single byte given as an int.
+        if i == 1 && matches!(name, "find" | "rfind" | "index" | "rindex" | "count") && as_bytes(a).is_none() {
+            if !matches!(a.payload(), Payload::Int(_)) {
+                return Err(vm.type_error(format!("argument should be integer or bytes-like object, not '{}'", a.type_name())));
+            }
+            let b = vm.index_isize(a)?;
+            if !(0..256).contains(&b) {
+                return Err(vm.value_error("byte must be in range(0, 256)"));
+            }
+            conv.push(object::new_string(byte_char(b as u8).to_string()));
+            continue;
+        }
         // The separator's join argument (any iterable) and startswith/endswith tuples
         // hold bytes too: convert their items.
         let items = if i == 1 && name == "join" {

@@ -9,8 +9,9 @@ fn s(o: &ObjRef) -> &str {
     o.as_str().unwrap_or("")
 }
 
+/// `o` as a str argument; else CPython's TypeError, "`what`, not TYPE".
 fn arg_str<'a>(vm: &Vm, o: &'a ObjRef, what: &str) -> PyResult<&'a str> {
-    o.as_str().ok_or_else(|| vm.type_error(format!("{} must be str, not {}", what, o.type_name())))
+    o.as_str().ok_or_else(|| vm.type_error(format!("{}, not {}", what, o.type_name())))
 }
 
 fn chars(x: &str) -> Vec<char> {
@@ -293,15 +294,23 @@ fn str_splitlines(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     Ok(object::new_list(out))
 }
 
-fn strip_chars(vm: &Vm, args: &[ObjRef]) -> PyResult<Option<Vec<char>>> {
+fn strip_chars(vm: &Vm, args: &[ObjRef], name: &str) -> PyResult<Option<Vec<char>>> {
     match args.get(1) {
-        Some(c) if !c.is_none() => Ok(Some(chars(arg_str(vm, c, "strip arg")?))),
+        Some(c) if !c.is_none() => match c.as_str() {
+            Some(t) => Ok(Some(chars(t))),
+            None => Err(vm.type_error(format!("{} arg must be None or str", name))),
+        },
         _ => Ok(None),
     }
 }
 fn strip_impl(vm: &Vm, args: &[ObjRef], left: bool, right: bool) -> PyResult {
     let x = s(&args[0]);
-    let set = strip_chars(vm, args)?;
+    let name = match (left, right) {
+        (true, true) => "strip",
+        (true, false) => "lstrip",
+        _ => "rstrip",
+    };
+    let set = strip_chars(vm, args, name)?;
     let pred = |c: char| match &set {
         Some(v) => v.contains(&c),
         None => is_space(c),
@@ -331,8 +340,8 @@ fn str_rstrip(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
 fn str_replace(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     super::arity(vm, "replace", &args[1..], kw, 2, 3)?;
     let x = s(&args[0]);
-    let old = arg_str(vm, &args[1], "replace() argument 1")?;
-    let new = arg_str(vm, &args[2], "replace() argument 2")?;
+    let old = arg_str(vm, &args[1], "replace() argument 1 must be str")?;
+    let new = arg_str(vm, &args[2], "replace() argument 2 must be str")?;
     let count = match args.get(3) {
         Some(c) => vm.index(c)?.as_i64().unwrap_or(-1),
         None => -1,
@@ -614,14 +623,14 @@ fn str_rpartition(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult 
     partition_impl(vm, args, true)
 }
 fn str_removeprefix(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    let p = arg_str(vm, &args[1], "removeprefix() argument")?;
+    let p = arg_str(vm, &args[1], "removeprefix() argument must be str")?;
     Ok(match s(&args[0]).strip_prefix(p) {
         Some(r) if !p.is_empty() => object::new_str(r),
         _ => args[0].clone(),
     })
 }
 fn str_removesuffix(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    let p = arg_str(vm, &args[1], "removesuffix() argument")?;
+    let p = arg_str(vm, &args[1], "removesuffix() argument must be str")?;
     Ok(match s(&args[0]).strip_suffix(p) {
         Some(r) if !p.is_empty() => object::new_str(r),
         _ => args[0].clone(),
