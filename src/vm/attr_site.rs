@@ -46,6 +46,10 @@ enum Kind {
     /// Loads: the type holds a plain Python function (a non-data descriptor) under the
     /// name: the instance dict first, else the function bound to the instance.
     Method,
+    /// LOAD_METHOD on an instance of a builtin type (a list, a str, ...) without an
+    /// instance dict, whose type holds a method under the name that no native attribute
+    /// shadows: the method and the instance.
+    BuiltinMethod,
 }
 
 /// The type of `obj` when it is an instance of a Python class with the plain object
@@ -57,6 +61,21 @@ fn plain_type(obj: &PyObject) -> Option<&TypeData> {
     }
     let td = obj.type_data();
     td.heap.then_some(td)
+}
+
+/// The type of `obj` when LOAD_METHOD on it may be cached as `Kind::BuiltinMethod`:
+/// an instance of a builtin type whose attributes only the type provides (no instance
+/// dict, and not one of the kinds whose native attributes `native_attrs::get` serves).
+#[inline]
+fn builtin_receiver_type(obj: &PyObject) -> Option<&TypeData> {
+    let td = obj.type_data();
+    if td.heap || obj.has_dict() {
+        return None;
+    }
+    match obj.payload() {
+        Payload::List(_) | Payload::Tuple(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_) => Some(td),
+        _ => None,
+    }
 }
 
 /// `name` as text when a site may describe it: dunder names may be native attributes.
@@ -99,6 +118,18 @@ impl AttrSite {
                 Some(d) if matches!(d.payload(), Payload::Function(_)) && d.ty().is(&builtin_types().function) => (Kind::Method, &*d as *const PyObject),
                 Some(_) => (Kind::Generic, std::ptr::null()),
             }
+        };
+        self.fill(td, kind, method);
+        kind
+    }
+
+    /// Classifies LOAD_METHOD of `n` on instances of the builtin type `td` (see
+    /// `builtin_receiver_type`) and records it. Runs no Python code.
+    fn fill_builtin_method(&self, td: &TypeData, n: &str, name: &ObjRef) -> Kind {
+        let h = name.as_str_data().map_or(0, |s| s.hash());
+        let (kind, method) = match td.lookup_hashed(n, h) {
+            Some(m) if matches!(m.payload(), Payload::Builtin(b) if b.self_.is_none()) && td.custom_getattribute().is_none() => (Kind::BuiltinMethod, &*m as *const PyObject),
+            _ => (Kind::Generic, std::ptr::null()),
         };
         self.fill(td, kind, method);
         kind
@@ -147,7 +178,8 @@ impl Vm {
                     let func = site.method();
                     return Ok(ObjRef::new(&builtin_types().method, Payload::BoundMethod { func, self_: obj.clone() }));
                 }
-                Kind::Generic => {}
+                // Only LOAD_METHOD fills a site with BuiltinMethod, and not for this type.
+                Kind::Generic | Kind::BuiltinMethod => {}
             }
         }
         self.getattr(obj, name)
@@ -192,7 +224,15 @@ impl Vm {
                         return Ok((object::new_null(), v));
                     }
                 }
-                Kind::Generic => {}
+                Kind::Generic | Kind::BuiltinMethod => {}
+            }
+        } else if let Some(td) = builtin_receiver_type(&obj) {
+            let kind = match site.hit(td) {
+                Some(k) => k,
+                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_builtin_method(td, n, name)),
+            };
+            if kind == Kind::BuiltinMethod {
+                return Ok((site.method(), obj));
             }
         }
         self.load_method(obj, name)
