@@ -284,7 +284,7 @@ fn divmod(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let (a, b) = (&args[0], &args[1]);
     for (x, y, name) in [(a, b, "__divmod__"), (b, a, "__rdivmod__")] {
         if let Some(m) = x.type_data().lookup(name) {
-            let r = vm.call(&m, crate::object::Lent::new([&x, &y]).as_slice(), None)?;
+            let r = vm.call_lent(&m, [&x, &y])?;
             if !matches!(r.payload(), Payload::NotImplemented) {
                 return Ok(r);
             }
@@ -302,7 +302,7 @@ fn format(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     vm.format(&args[0], args.get(1))
 }
 fn globals(vm: &Vm, _args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    Ok(vm.current_frame().map(|f| f.globals().clone()).unwrap_or_else(object::new_dict))
+    Ok(globals_of_caller(vm))
 }
 
 /// The current frame's local namespace (a snapshot dict for function frames).
@@ -395,7 +395,7 @@ fn class_check(vm: &Vm, obj: &ObjRef, cls: &ObjRef, instance: bool, depth: u32) 
         // (typing's aliases, for one).
         let name = if instance { "__instancecheck__" } else { "__subclasscheck__" };
         if let Some(m) = cls.type_data().lookup(name) {
-            let r = vm.call(&m, crate::object::Lent::new([&cls, &obj]).as_slice(), None)?;
+            let r = vm.call_lent(&m, [&cls, &obj])?;
             return vm.truthy(&r);
         }
         return Err(vm.type_error(if instance {
@@ -409,7 +409,7 @@ fn class_check(vm: &Vm, obj: &ObjRef, cls: &ObjRef, instance: bool, depth: u32) 
         let name = if instance { "__instancecheck__" } else { "__subclasscheck__" };
         if let Some(m) = cls.type_data().lookup(name) {
             if !matches!(m.payload(), Payload::Builtin(_)) {
-                let r = vm.call(&m, crate::object::Lent::new([&cls, &obj]).as_slice(), None)?;
+                let r = vm.call_lent(&m, [&cls, &obj])?;
                 return vm.truthy(&r);
             }
         }
@@ -760,6 +760,7 @@ fn check_no_null_bytes(vm: &Vm, text: &str) -> PyResult<()> {
     }
     Ok(())
 }
+/// The running frame's globals (a new reference), or a new dict outside any frame.
 fn globals_of_caller(vm: &Vm) -> ObjRef {
     vm.current_frame().map(|f| f.globals().clone()).unwrap_or_else(object::new_dict)
 }

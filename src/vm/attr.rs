@@ -17,7 +17,7 @@ impl Vm {
         }
         let td = obj.type_data();
         if let Some(ga) = td.custom_getattribute() {
-            let r = self.call(&ga, crate::object::Lent::new([&obj, &name]).as_slice(), None);
+            let r = self.call_lent(&ga, [&obj, &name]);
             return self.getattr_fallback(obj, name, r);
         }
         let r = self.generic_getattr(obj, name);
@@ -30,7 +30,7 @@ impl Vm {
     fn getattr_fallback(&self, obj: &ObjRef, name: &ObjRef, r: PyResult) -> PyResult {
         match r {
             Err(e) if e.is(&self.exc_type("AttributeError")) => match obj.type_data().lookup("__getattr__") {
-                Some(g) => self.call(&g, crate::object::Lent::new([&obj, &name]).as_slice(), None),
+                Some(g) => self.call_lent(&g, [&obj, &name]),
                 None => Err(e),
             },
             other => other,
@@ -261,7 +261,7 @@ impl Vm {
         if td.heap {
             if let Some(sa) = td.lookup("__setattr__") {
                 if !matches!(sa.payload(), Payload::Builtin(_)) {
-                    self.call(&sa, crate::object::Lent::new([obj, name, &value]).as_slice(), None)?;
+                    self.call_lent(&sa, [obj, name, &value])?;
                     return Ok(());
                 }
             }
@@ -274,7 +274,7 @@ impl Vm {
         if td.heap {
             if let Some(da) = td.lookup("__delattr__") {
                 if !matches!(da.payload(), Payload::Builtin(_)) {
-                    self.call(&da, crate::object::Lent::new([&obj, &name]).as_slice(), None)?;
+                    self.call_lent(&da, [&obj, &name])?;
                     return Ok(());
                 }
             }

@@ -15,6 +15,7 @@ use std::cell::Cell;
 
 use super::Vm;
 use crate::object::types::{builtin_types, TypeData};
+use crate::object::str::StrData;
 use crate::object::{self, ObjRef, Payload, PyObject, PyResult};
 
 /// One instruction's cache.
@@ -82,9 +83,9 @@ fn builtin_receiver_type(obj: &PyObject) -> Option<&TypeData> {
 /// A site is filled only for such a name, and an instruction's name never changes, so
 /// a site that hits needs no second look at its name.
 #[inline]
-fn cacheable_name(name: &ObjRef) -> Option<&str> {
-    let n = name.as_str()?;
-    (!n.starts_with("__")).then_some(n)
+fn cacheable_name(name: &ObjRef) -> Option<&StrData> {
+    let n = name.as_str_data()?;
+    (!n.s.starts_with("__")).then_some(n)
 }
 
 impl AttrSite {
@@ -108,12 +109,11 @@ impl AttrSite {
 
     /// Classifies a load of `n` from instances of `td` and records it. Runs no Python
     /// code: it only reads the dicts along the MRO.
-    fn fill_load(&self, td: &TypeData, n: &str, name: &ObjRef) -> Kind {
+    fn fill_load(&self, td: &TypeData, n: &StrData) -> Kind {
         let (kind, method) = if td.custom_getattribute().is_some() {
             (Kind::Generic, std::ptr::null())
         } else {
-            let h = name.as_str_data().map_or(0, |s| s.hash());
-            match td.lookup_hashed(n, h) {
+            match td.lookup_hashed(&n.s, n.hash()) {
                 None => (Kind::InstanceDict, std::ptr::null()),
                 Some(d) if matches!(d.payload(), Payload::Function(_)) && d.ty().is(&builtin_types().function) => (Kind::Method, &*d as *const PyObject),
                 Some(_) => (Kind::Generic, std::ptr::null()),
@@ -125,9 +125,8 @@ impl AttrSite {
 
     /// Classifies LOAD_METHOD of `n` on instances of the builtin type `td` (see
     /// `builtin_receiver_type`) and records it. Runs no Python code.
-    fn fill_builtin_method(&self, td: &TypeData, n: &str, name: &ObjRef) -> Kind {
-        let h = name.as_str_data().map_or(0, |s| s.hash());
-        let (kind, method) = match td.lookup_hashed(n, h) {
+    fn fill_builtin_method(&self, td: &TypeData, n: &StrData) -> Kind {
+        let (kind, method) = match td.lookup_hashed(&n.s, n.hash()) {
             Some(m) if matches!(m.payload(), Payload::Builtin(b) if b.self_.is_none()) && td.custom_getattribute().is_none() => (Kind::BuiltinMethod, &*m as *const PyObject),
             _ => (Kind::Generic, std::ptr::null()),
         };
@@ -136,10 +135,9 @@ impl AttrSite {
     }
 
     /// Classifies a store to `n` on instances of `td` and records it (no Python code).
-    fn fill_store(&self, td: &TypeData, n: &str, name: &ObjRef) -> Kind {
+    fn fill_store(&self, td: &TypeData, n: &StrData) -> Kind {
         let plain_setattr = td.lookup("__setattr__").map_or(true, |s| matches!(s.payload(), Payload::Builtin(_)));
-        let h = name.as_str_data().map_or(0, |s| s.hash());
-        let non_data = match td.lookup_hashed(n, h) {
+        let non_data = match td.lookup_hashed(&n.s, n.hash()) {
             None => true,
             Some(d) => matches!(d.payload(), Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_)),
         };
@@ -163,7 +161,7 @@ impl Vm {
         if let Some(td) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
-                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, n, name)),
+                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, n)),
             };
             match kind {
                 Kind::InstanceDict => {
@@ -191,7 +189,7 @@ impl Vm {
         if let Some(td) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
-                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_store(td, n, name)),
+                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_store(td, n)),
             };
             if kind == Kind::InstanceDict {
                 // The first store creates the dict, as the generic path would.
@@ -210,7 +208,7 @@ impl Vm {
         if let Some(td) = plain_type(&obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
-                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, n, name)),
+                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, n)),
             };
             match kind {
                 Kind::Method => {
@@ -229,7 +227,7 @@ impl Vm {
         } else if let Some(td) = builtin_receiver_type(&obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
-                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_builtin_method(td, n, name)),
+                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_builtin_method(td, n)),
             };
             if kind == Kind::BuiltinMethod {
                 return Ok((site.method(), obj));

@@ -178,7 +178,7 @@ impl Vm {
             None => Ok(None),
             Some(m) if matches!(m.payload(), Payload::Builtin(_)) => self.builtin_binop(a, b, op),
             Some(m) => {
-                let r = self.call(&m, crate::object::Lent::new([&x, &other]).as_slice(), None)?;
+                let r = self.call_lent(&m, [&x, &other])?;
                 Ok(if matches!(r.payload(), Payload::NotImplemented) { None } else { Some(r) })
             }
         }
@@ -228,10 +228,7 @@ impl Vm {
         if td.heap || matches!(a.payload(), Payload::Set(_) | Payload::Dict(_)) {
             let (_, _, iname) = DUNDERS[op as usize];
             if let Some(m) = td.lookup(iname) {
-                let r = match m.payload() {
-                    Payload::Builtin(_) => self.call(&m, crate::object::Lent::new([&a, &b]).as_slice(), None)?,
-                    _ => self.call(&m, crate::object::Lent::new([&a, &b]).as_slice(), None)?,
-                };
+                let r = self.call_lent(&m, [&a, &b])?;
                 if !matches!(r.payload(), Payload::NotImplemented) {
                     return Ok(r);
                 }

@@ -147,6 +147,13 @@ impl Vm {
         self.call(func, &v, kw)
     }
 
+    /// Calls `func` with `args` lent, as CPython's vectorcall passes a borrowed array:
+    /// the call adds no references of its own to the arguments (the callee takes them).
+    #[inline]
+    pub fn call_lent<const N: usize>(&self, func: &ObjRef, args: [&ObjRef; N]) -> PyResult {
+        self.call(func, crate::object::Lent::new(args).as_slice(), None)
+    }
+
     /// Calls `func(first, *args)`; a Python function gets `first` (when given) as
     /// its first argument without an argument vector being built for it.
     pub fn call_with_self(&self, func: &ObjRef, first: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
@@ -166,10 +173,7 @@ impl Vm {
         let n = args.len() + usize::from(first.is_some());
         if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n) {
             let frame = self.make_frame_positional(func, fd, first.into_iter().chain(args).cloned());
-            if fd.code().is_generator() {
-                return Ok(self.new_generator(frame, fd));
-            }
-            return self.run_frame(frame);
+            return self.start_frame(frame, fd);
         }
         let mut v = Vec::with_capacity(n);
         v.extend(first.cloned());
@@ -180,6 +184,11 @@ impl Vm {
     /// Runs a Python function to completion from native code (a nested eval loop).
     pub fn call_function(&self, func: &ObjRef, fd: &FunctionData, args: Vec<ObjRef>, kwnames: Option<&[ObjRef]>) -> PyResult {
         let frame = self.make_frame(func, fd, args, kwnames)?;
+        self.start_frame(frame, fd)
+    }
+
+    /// A new frame of `fd`'s code: a generator owning it, or the result of running it.
+    fn start_frame(&self, frame: Box<Frame>, fd: &FunctionData) -> PyResult {
         if fd.code().is_generator() {
             return Ok(self.new_generator(frame, fd));
         }
@@ -379,7 +388,7 @@ impl Vm {
     }
 
     /// `make_frame` for an exact positional call (`is_exact_positional_call`): the
-    /// arguments move straight from the caller's stack into the new frame's slots.
+    /// arguments (new references) go straight into the new frame's slots.
     pub fn make_frame_positional(&self, func: &ObjRef, fd: &FunctionData, args: impl Iterator<Item = ObjRef>) -> Box<Frame> {
         let code = fd.code();
         let mut frame = self.alloc_frame(Some(func.clone()), fd.code.clone(), None, None);

@@ -173,7 +173,7 @@ impl Vm {
                 if m.is_none() {
                     return Ok(None);
                 }
-                let r = self.call(&m, crate::object::Lent::new([&a, &b]).as_slice(), None)?;
+                let r = self.call_lent(&m, [&a, &b])?;
                 return Ok(if matches!(r.payload(), Payload::NotImplemented) { None } else { Some(r) });
             }
         }
@@ -181,7 +181,7 @@ impl Vm {
             // object.__ne__ delegates to __eq__ and inverts it.
             if let Some(eq) = td.lookup("__eq__") {
                 if !matches!(eq.payload(), Payload::Builtin(_)) {
-                    let r = self.call(&eq, crate::object::Lent::new([&a, &b]).as_slice(), None)?;
+                    let r = self.call_lent(&eq, [&a, &b])?;
                     if matches!(r.payload(), Payload::NotImplemented) {
                         return Ok(None);
                     }
@@ -279,7 +279,7 @@ impl Vm {
     fn native_compare(&self, a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<ObjRef>> {
         if let Some(m) = a.type_data().lookup(op.dunder()) {
             if matches!(m.payload(), Payload::Builtin(bd) if bd.owner != Some("object")) {
-                let r = self.call(&m, crate::object::Lent::new([&a, &b]).as_slice(), None)?;
+                let r = self.call_lent(&m, [&a, &b])?;
                 return Ok(if matches!(r.payload(), Payload::NotImplemented) { None } else { Some(r) });
             }
         }

@@ -28,6 +28,21 @@ enum Action {
 }
 
 impl Vm {
+    /// Puts `f` on top of the chain of running frames (see `Vm::top_frame`).
+    #[inline]
+    fn enter_frame(&self, f: &mut Frame) {
+        f.back = self.top_frame.get();
+        self.top_frame.set(f);
+    }
+
+    /// Takes `f`, the top of the chain of running frames, off it and leaves its
+    /// recursion level.
+    #[inline]
+    fn leave_frame(&self, f: &Frame) {
+        self.leave_recursion();
+        self.top_frame.set(f.back);
+    }
+
     /// What the eval loop does at a safe point (a backward jump or a call): run a
     /// requested collection, then report a pending KeyboardInterrupt or an exceeded
     /// `-X max-memory` / `-X max-steps` limit as the exception to raise here.
@@ -66,8 +81,7 @@ impl Vm {
             return (Err(e), frame);
         }
         let mut f = frame;
-        f.back = self.top_frame.get();
-        self.top_frame.set(&*f);
+        self.enter_frame(&mut f);
         let mut pending = f.pending_throw.take().map(|e| Action::Error(e, false));
         loop {
             let action = match pending.take() {
@@ -77,13 +91,11 @@ impl Vm {
             match action {
                 Action::Return(v) => {
                     debug_assert!(f.caller.is_none());
-                    self.leave_recursion();
-                    self.top_frame.set(f.back);
+                    self.leave_frame(&f);
                     return (Ok(Exit::Return(v)), f);
                 }
                 Action::Yield(v) => {
-                    self.leave_recursion();
-                    self.top_frame.set(f.back);
+                    self.leave_frame(&f);
                     return (Ok(Exit::Yield(v)), f);
                 }
                 Action::Error(e, reraise) => match self.unwind(&mut f, e, reraise) {
@@ -110,8 +122,7 @@ impl Vm {
                 f.pc = b.handler as usize;
                 return Ok(());
             }
-            self.leave_recursion();
-            self.top_frame.set(f.back);
+            self.leave_frame(f);
             match f.caller.take() {
                 None => return Err(e),
                 Some(caller) => {
@@ -146,7 +157,7 @@ impl Vm {
             }
             macro_rules! pop {
                 () => {
-                    f.stack.pop().expect("stack underflow")
+                    f.pop()
                 };
             }
             // A test's result: when a conditional jump comes next (as after most tests),
@@ -461,6 +472,8 @@ impl Vm {
                         }
                         let kwnames = f.kwnames.take();
                         let n = f.stack.len();
+                        // Where the callable (and, for a method call, the slot below it) starts.
+                        let base = n - arg - if ins.op == Op::CallMethod { 2 } else { 1 };
                         let (callable_at, args_at) = if ins.op == Op::CallMethod {
                             if f.stack[n - arg - 2].is_null() { (n - arg - 1, n - arg) } else { (n - arg - 2, n - arg - 1) }
                         } else {
@@ -470,11 +483,11 @@ impl Vm {
                         if let Payload::Function(fd) = callable.payload() {
                             let frame = if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n - args_at) {
                                 let frame = self.make_frame_from_stack(&callable, fd, &mut f.stack, n - args_at);
-                                f.stack.truncate(n - arg - if ins.op == Op::CallMethod { 2 } else { 1 });
+                                f.stack.truncate(base);
                                 frame
                             } else {
                                 let args: Vec<ObjRef> = f.stack.drain(args_at..).collect();
-                                f.stack.truncate(n - arg - if ins.op == Op::CallMethod { 2 } else { 1 });
+                                f.stack.truncate(base);
                                 let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
                                 tri!(self.make_frame(&callable, fd, args, kw))
                             };
@@ -490,15 +503,14 @@ impl Vm {
                             }
                             f.pc = pc;
                             let caller = std::mem::replace(f, frame);
-                            f.back = &*caller;
                             f.caller = Some(caller);
-                            self.top_frame.set(&**f);
+                            self.enter_frame(f);
                             continue 'frame;
                         }
                         let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
                         let r = self.call(&callable, &f.stack[args_at..], kw);
                         drop(callable);
-                        f.stack.truncate(n - arg - if ins.op == Op::CallMethod { 2 } else { 1 });
+                        f.stack.truncate(base);
                         let v = tri!(r);
                         f.stack.push(v);
                     }
@@ -515,8 +527,7 @@ impl Vm {
                         let Some(caller) = f.caller.take() else {
                             return Action::Return(v);
                         };
-                        self.leave_recursion();
-                        self.top_frame.set(f.back);
+                        self.leave_frame(f);
                         let done = std::mem::replace(f, caller);
                         self.recycle_frame(done);
                         f.stack.push(v);

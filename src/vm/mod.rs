@@ -180,9 +180,6 @@ pub struct Vm {
     pub int_max_str_digits: Cell<usize>,
     pub repr_stack: RefCell<Vec<usize>>,
     pub stdout_buf: RefCell<Vec<u8>>,
-    /// The frames being executed, innermost last (for `globals()`, `super()`, ...).
-    /// Invariant: every pointer is the address of a boxed frame owned by a running eval
-    /// loop; it is popped before that frame is dropped or handed back.
     /// The innermost running Python frame (null when none runs); the others follow
     /// through `Frame::back`. Invariant: only boxed frames that an eval loop is
     /// running are on the chain (a frame is taken off before it is dropped or handed

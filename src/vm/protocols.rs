@@ -318,7 +318,7 @@ impl Vm {
         if td.heap {
             if let Some(f) = td.lookup("__contains__") {
                 if !matches!(f.payload(), Payload::Builtin(_)) {
-                    let r = self.call(&f, crate::object::Lent::new([&container, &item]).as_slice(), None)?;
+                    let r = self.call_lent(&f, [&container, &item])?;
                     return self.truthy(&r);
                 }
             }
@@ -469,7 +469,7 @@ impl Vm {
         if td.heap {
             if let Some(f) = td.lookup("__getitem__") {
                 if !matches!(f.payload(), Payload::Builtin(_)) {
-                    return self.call(&f, crate::object::Lent::new([&o, &k]).as_slice(), None);
+                    return self.call_lent(&f, [&o, &k]);
                 }
             }
         }
@@ -482,7 +482,7 @@ impl Vm {
                 None => {
                     if td.heap {
                         if let Some(m) = td.lookup("__missing__") {
-                            return self.call(&m, crate::object::Lent::new([&o, &k]).as_slice(), None);
+                            return self.call_lent(&m, [&o, &k]);
                         }
                     }
                     self.hash(k)?;
@@ -495,7 +495,7 @@ impl Vm {
                         Payload::ClassMethod(inner) => inner.clone(),
                         _ => f,
                     };
-                    return self.call(&f, crate::object::Lent::new([&o, &k]).as_slice(), None);
+                    return self.call_lent(&f, [&o, &k]);
                 }
                 if o.is(&builtin_types().type_) || o.as_type().map(|t| !t.heap).unwrap_or(false) {
                     // Generic aliases such as list[int] evaluate to the class itself here.
@@ -505,7 +505,7 @@ impl Vm {
             }
             _ => {
                 if let Some(f) = td.lookup("__getitem__") {
-                    return self.call(&f, crate::object::Lent::new([&o, &k]).as_slice(), None);
+                    return self.call_lent(&f, [&o, &k]);
                 }
                 Err(self.type_error(format!("'{}' object is not subscriptable", o.type_name())))
             }
@@ -517,7 +517,7 @@ impl Vm {
         if td.heap {
             if let Some(f) = td.lookup("__setitem__") {
                 if !matches!(f.payload(), Payload::Builtin(_)) {
-                    self.call(&f, crate::object::Lent::new([o, k, &v]).as_slice(), None)?;
+                    self.call_lent(&f, [o, k, &v])?;
                     return Ok(());
                 }
             }
@@ -528,7 +528,7 @@ impl Vm {
             Payload::ByteArray(_) => crate::builtins::bytes::bytearray_setitem(self, o, k, v),
             _ => {
                 if let Some(f) = td.lookup("__setitem__") {
-                    self.call(&f, crate::object::Lent::new([o, k, &v]).as_slice(), None)?;
+                    self.call_lent(&f, [o, k, &v])?;
                     return Ok(());
                 }
                 Err(self.type_error(format!("'{}' object does not support item assignment", o.type_name())))
@@ -541,7 +541,7 @@ impl Vm {
         if td.heap {
             if let Some(f) = td.lookup("__delitem__") {
                 if !matches!(f.payload(), Payload::Builtin(_)) {
-                    self.call(&f, crate::object::Lent::new([&o, &k]).as_slice(), None)?;
+                    self.call_lent(&f, [&o, &k])?;
                     return Ok(());
                 }
             }
@@ -555,7 +555,7 @@ impl Vm {
             Payload::ByteArray(_) => crate::builtins::bytes::bytearray_delitem(self, o, k),
             _ => {
                 if let Some(f) = td.lookup("__delitem__") {
-                    self.call(&f, crate::object::Lent::new([&o, &k]).as_slice(), None)?;
+                    self.call_lent(&f, [&o, &k])?;
                     return Ok(());
                 }
                 Err(self.type_error(format!("'{}' object doesn't support item deletion", o.type_name())))
