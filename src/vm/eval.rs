@@ -86,7 +86,11 @@ impl Vm {
         loop {
             let action = match pending.take() {
                 Some(a) => a,
-                None => self.run(&mut f),
+                None => {
+                    let (a, running) = self.run(f);
+                    f = running;
+                    a
+                }
             };
             match action {
                 Action::Return(v) => {
@@ -138,7 +142,9 @@ impl Vm {
     /// exception needs unwinding. A Python-to-Python call parks the caller in the
     /// callee's `caller` and switches `f` to the callee here, and a return switches
     /// back, without leaving this function.
-    fn run(&self, f: &mut Box<Frame>) -> Action {
+    fn run(&self, mut f: Box<Frame>) -> (Action, Box<Frame>) {
+        // The frame is owned here (not borrowed from the caller) so that the loop
+        // reaches it through one pointer, not two.
         'frame: loop {
             // Not a borrow of `f` (see `running_code`): `f` goes to out-of-line handlers.
             let code = crate::memory::running_code(&f.code);
@@ -151,7 +157,7 @@ impl Vm {
                 ($e:expr) => {
                     match $e {
                         Ok(v) => v,
-                        Err(e) => return Action::Error(e, false),
+                        Err(e) => return (Action::Error(e, false), f),
                     }
                 };
             }
@@ -219,7 +225,7 @@ impl Vm {
                             let v = v.clone();
                             f.stack.push(v)
                         }
-                        None => return Action::Error(self.unbound_local(code, arg), false),
+                        None => return (Action::Error(self.unbound_local(code, arg), false), f),
                     },
                     Op::StoreFast => {
                         let v = pop!();
@@ -228,36 +234,36 @@ impl Vm {
                     }
                     Op::DeleteFast => {
                         if f.fast[arg].is_none() {
-                            return Action::Error(self.unbound_local(code, arg), false);
+                            return (Action::Error(self.unbound_local(code, arg), false), f);
                         }
                         let old = f.fast[arg].take();
                         drop(old);
                     }
-                    Op::LoadName => tri!(self.op_load_name(f, arg)),
-                    Op::StoreName => tri!(self.op_store_name(f, arg)),
-                    Op::DeleteName => tri!(self.op_delete_name(f, arg)),
+                    Op::LoadName => tri!(self.op_load_name(&mut f, arg)),
+                    Op::StoreName => tri!(self.op_store_name(&mut f, arg)),
+                    Op::DeleteName => tri!(self.op_delete_name(&mut f, arg)),
                     Op::LoadGlobal => {
                         let site = &code.global_sites[arg];
                         let v = match site.get(f.globals(), &self.builtins) {
                             Some(v) => v,
                             None => {
-                                let v = tri!(self.load_global(f, &code.names[arg]));
+                                let v = tri!(self.load_global(&mut f, &code.names[arg]));
                                 site.fill(f.globals(), &self.builtins, &v);
                                 v
                             }
                         };
                         f.stack.push(v);
                     }
-                    Op::StoreGlobal => tri!(self.op_store_global(f, arg)),
-                    Op::DeleteGlobal => tri!(self.op_delete_global(f, arg)),
-                    Op::LoadClassDeref => tri!(self.op_load_class_deref(f, arg)),
+                    Op::StoreGlobal => tri!(self.op_store_global(&mut f, arg)),
+                    Op::DeleteGlobal => tri!(self.op_delete_global(&mut f, arg)),
+                    Op::LoadClassDeref => tri!(self.op_load_class_deref(&mut f, arg)),
                     Op::LoadDeref => {
                         let cell = f.fast[code.varnames.len() + arg].as_ref().expect("cell slot");
                         let Payload::Cell(c) = cell.payload() else { unreachable!("deref slot holds a cell") };
                         let v = c.borrow().clone();
                         match v {
                             Some(v) => f.stack.push(v),
-                            None => return Action::Error(self.unbound_deref(code, arg), false),
+                            None => return (Action::Error(self.unbound_deref(code, arg), false), f),
                         }
                     }
                     Op::StoreDeref => {
@@ -384,7 +390,7 @@ impl Vm {
                         pc = arg;
                         if backward {
                             if let Some(e) = self.safe_point() {
-                                return Action::Error(e, false);
+                                return (Action::Error(e, false), f);
                             }
                         }
                     }
@@ -433,7 +439,7 @@ impl Vm {
                         let items = f.stack.split_off(f.stack.len() - arg);
                         f.stack.push(object::new_list(items));
                     }
-                    Op::BuildSet | Op::BuildMap | Op::BuildString | Op::BuildSlice => tri!(self.op_build(f, ins.op, arg)),
+                    Op::BuildSet | Op::BuildMap | Op::BuildString | Op::BuildSlice => tri!(self.op_build(&mut f, ins.op, arg)),
                     Op::ListAppend => {
                         let v = pop!();
                         let l = &f.stack[f.stack.len() - arg];
@@ -450,7 +456,7 @@ impl Vm {
                         let d = f.stack[f.stack.len() - arg].clone();
                         tri!(self.dict_set(&d, k, v));
                     }
-                    Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => tri!(self.op_extend(f, ins.op, arg)),
+                    Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => tri!(self.op_extend(&mut f, ins.op, arg)),
                     Op::ListToTuple => {
                         let l = pop!();
                         let items = l.as_list().expect("list").borrow().clone();
@@ -464,11 +470,11 @@ impl Vm {
                         let items = tri!(self.unpack(&seq, arg, None));
                         f.stack.extend(items.into_iter().rev());
                     }
-                    Op::UnpackEx => tri!(self.op_unpack_ex(f, arg)),
+                    Op::UnpackEx => tri!(self.op_unpack_ex(&mut f, arg)),
                     Op::KwNames => f.kwnames = Some(code.consts[arg].clone()),
                     Op::CallFunction | Op::CallMethod => {
                         if let Some(e) = self.safe_point() {
-                            return Action::Error(e, false);
+                            return (Action::Error(e, false), f);
                         }
                         let kwnames = f.kwnames.take();
                         let n = f.stack.len();
@@ -499,12 +505,12 @@ impl Vm {
                             if let Err(e) = self.enter_recursion("") {
                                 // The call instruction itself raised.
                                 drop(frame);
-                                return Action::Error(e, false);
+                                return (Action::Error(e, false), f);
                             }
                             f.pc = pc;
-                            let caller = std::mem::replace(f, frame);
+                            let caller = std::mem::replace(&mut f, frame);
                             f.caller = Some(caller);
-                            self.enter_frame(f);
+                            self.enter_frame(&mut f);
                             continue 'frame;
                         }
                         let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
@@ -521,14 +527,14 @@ impl Vm {
                         let v = tri!(self.call_ex(&func, &args, kwargs.as_ref()));
                         f.stack.push(v);
                     }
-                    Op::MakeFunction => self.op_make_function(f, arg),
+                    Op::MakeFunction => self.op_make_function(&mut f, arg),
                     Op::ReturnValue => {
                         let v = pop!();
                         let Some(caller) = f.caller.take() else {
-                            return Action::Return(v);
+                            return (Action::Return(v), f);
                         };
-                        self.leave_frame(f);
-                        let done = std::mem::replace(f, caller);
+                        self.leave_frame(&f);
+                        let done = std::mem::replace(&mut f, caller);
                         self.recycle_frame(done);
                         f.stack.push(v);
                         continue 'frame;
@@ -536,7 +542,7 @@ impl Vm {
                     Op::YieldValue => {
                         let v = pop!();
                         f.pc = pc;
-                        return Action::Yield(v);
+                        return (Action::Yield(v), f);
                     }
                     Op::GetYieldFromIter => {
                         let o = pop!();
@@ -554,7 +560,7 @@ impl Vm {
                             super::iter::SendResult::Yielded(y) => {
                                 // Re-run YieldFrom when resumed with the sent value.
                                 f.pc = pc - 1;
-                                return Action::Yield(y);
+                                return (Action::Yield(y), f);
                             }
                             super::iter::SendResult::Returned(r) => {
                                 pop!();
@@ -562,13 +568,13 @@ impl Vm {
                             }
                         }
                     }
-                    Op::ImportName => tri!(self.op_import_name(f, arg)),
-                    Op::ImportFrom => tri!(self.op_import_from(f, arg)),
-                    Op::ImportStar => tri!(self.op_import_star(f)),
+                    Op::ImportName => tri!(self.op_import_name(&mut f, arg)),
+                    Op::ImportFrom => tri!(self.op_import_from(&mut f, arg)),
+                    Op::ImportStar => tri!(self.op_import_star(&mut f)),
                     Op::SetupFinally => {
                         f.blocks.push(Block { handler: ins.arg, level: f.stack.len() as u32 });
                     }
-                    Op::SetupWith => tri!(self.op_setup_with(f, ins.arg)),
+                    Op::SetupWith => tri!(self.op_setup_with(&mut f, ins.arg)),
                     Op::PopBlock => {
                         f.blocks.pop();
                     }
@@ -579,30 +585,30 @@ impl Vm {
                     }
                     Op::Reraise => {
                         let e = pop!();
-                        return Action::Error(PyErr::new(e), true);
+                        return (Action::Error(PyErr::new(e), true), f);
                     }
                     Op::PopExceptReraise => {
                         let e = pop!();
                         let prev = pop!();
                         let old = self.exc_info.replace(if prev.is_none() { None } else { Some(prev) });
                         drop(old);
-                        return Action::Error(PyErr::new(e), true);
+                        return (Action::Error(PyErr::new(e), true), f);
                     }
                     Op::JumpIfNotExcMatch => {
-                        if !tri!(self.op_exc_match(f)) {
+                        if !tri!(self.op_exc_match(&mut f)) {
                             pc = arg;
                         }
                     }
-                    Op::WithExceptStart => tri!(self.op_with_except_start(f)),
+                    Op::WithExceptStart => tri!(self.op_with_except_start(&mut f)),
                     Op::RaiseVarargs => {
-                        let (e, reraise) = self.op_raise(f, arg);
-                        return Action::Error(e, reraise);
+                        let (e, reraise) = self.op_raise(&mut f, arg);
+                        return (Action::Error(e, reraise), f);
                     }
-                    Op::LoadBuildClass => tri!(self.op_load_build_class(f)),
+                    Op::LoadBuildClass => tri!(self.op_load_build_class(&mut f)),
                     Op::LoadAssertionError => f.stack.push(self.exc_type("AssertionError")),
-                    Op::SetupAnnotations => tri!(self.op_setup_annotations(f)),
-                    Op::FormatValue => tri!(self.op_format_value(f, arg)),
-                    Op::PrintExpr => tri!(self.op_print_expr(f)),
+                    Op::SetupAnnotations => tri!(self.op_setup_annotations(&mut f)),
+                    Op::FormatValue => tri!(self.op_format_value(&mut f, arg)),
+                    Op::PrintExpr => tri!(self.op_print_expr(&mut f)),
                 }
             }
         }
