@@ -135,8 +135,8 @@ pub fn on_alloc() -> &'static GcState {
     st
 }
 
-/// Called when a GC-capable object is freed (CPython's `PyObject_GC_Del`).
-pub fn on_dealloc() {
+/// Uncounts a freed GC-capable object (CPython's `PyObject_GC_Del`).
+fn on_dealloc() {
     let st = state();
     let c = st.count[0].get();
     if c > 0 {
@@ -173,6 +173,8 @@ pub fn expose_dict(d: &PyObject) {
     if let Some(h) = d.gc_head() {
         if h.flags.get() & traverse::MANAGED_DICT != 0 {
             h.flags.set(h.flags.get() & !traverse::MANAGED_DICT);
+            // CPython creates the dict object now: count it as an allocation.
+            on_alloc();
             let has_trackable = d.as_dict().map(|t| t.borrow().iter().any(|e| may_be_tracked(&e.key) || may_be_tracked(&e.value))).unwrap_or(false);
             if has_trackable {
                 track(d);
@@ -181,11 +183,29 @@ pub fn expose_dict(d: &PyObject) {
     }
 }
 
-pub fn mark_managed_dict(d: &PyObject) {
+/// A new managed dict for an instance: never tracked, and not counted as an
+/// allocation, since CPython 3.11 keeps such attributes in the instance and creates no
+/// dict until `__dict__` is asked for (see `expose_dict`). A collection request that
+/// only this dict's allocation made is withdrawn.
+pub fn new_managed_dict() -> ObjRef {
+    let was_pending = pending();
+    let d = crate::object::new_dict();
     if let Some(h) = d.gc_head() {
         h.flags.set(h.flags.get() | traverse::MANAGED_DICT);
+        on_dealloc();
     }
-    untrack(d);
+    if !was_pending && !state().stress.get() {
+        PENDING.with(|p| p.set(false));
+    }
+    d
+}
+
+/// Called when a GC-capable object is freed: uncounts it unless it is a managed dict,
+/// which was never counted.
+pub fn on_dealloc_head(h: &GcHead) {
+    if h.flags.get() & traverse::MANAGED_DICT == 0 {
+        on_dealloc();
+    }
 }
 
 pub fn is_finalized(o: &PyObject) -> bool {

@@ -466,7 +466,7 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     let kind = FreeKind::for_block(&(*p).payload, gc);
     if gc {
         crate::gc::untrack_head((*p).gc_head_unchecked());
-        crate::gc::on_dealloc();
+        crate::gc::on_dealloc_head((*p).gc_head_unchecked());
     }
     if let Payload::WeakRef(w) = &(*p).payload {
         crate::modules::weakref::unlink_weakref(p, w);

@@ -234,10 +234,8 @@ impl Vm {
         if !can {
             return None;
         }
-        let d = object::new_dict();
-        if obj.type_data().heap && matches!(obj.type_data().layout, crate::object::types::Layout::Object | crate::object::types::Layout::List | crate::object::types::Layout::Dict | crate::object::types::Layout::Set) {
-            crate::gc::mark_managed_dict(&d);
-        }
+        let managed = obj.type_data().heap && matches!(obj.type_data().layout, crate::object::types::Layout::Object | crate::object::types::Layout::List | crate::object::types::Layout::Dict | crate::object::types::Layout::Set);
+        let d = if managed { crate::gc::new_managed_dict() } else { object::new_dict() };
         drop(obj.set_dict(Some(d.clone())));
         Some(d)
     }
