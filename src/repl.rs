@@ -289,6 +289,7 @@ fn static_attr(obj: &ObjRef, name: &str) -> Option<ObjRef> {
                     return None;
                 }
             }
+            crate::object::values::materialize(obj);
             obj.dict().and_then(|d| dict_get(&d, name)).or(from_type)
         }
     }

@@ -240,6 +240,7 @@ pub fn dir_names(vm: &Vm, obj: &ObjRef) -> PyResult<Vec<String>> {
             }
         }
         _ => {
+            object::values::materialize(obj);
             if let Some(d) = obj.dict() {
                 add_dict(&d);
             }

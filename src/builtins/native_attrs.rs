@@ -245,6 +245,8 @@ pub fn set(vm: &Vm, obj: &ObjRef, name: &str, value: Option<ObjRef>) -> Option<P
                 old.name.borrow()
             ))));
         }
+        // The values belong to the old class's shared keys: move them into a dict first.
+        crate::object::values::materialize(obj);
         obj.set_type(&v);
         return Some(Ok(()));
     }
@@ -259,6 +261,7 @@ pub fn set(vm: &Vm, obj: &ObjRef, name: &str, value: Option<ObjRef>) -> Option<P
             if v.as_dict().is_none() {
                 return Some(Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.type_name()))));
             }
+            crate::object::values::materialize(obj);
             drop(obj.set_dict(Some(v)));
             return Some(Ok(()));
         }

@@ -31,7 +31,9 @@ pub fn new_instance(vm: &Vm, cls: &ObjRef, td: &TypeData) -> PyResult {
     let payload = match td.layout {
         Layout::Object => {
             let n = td.nslots.get();
-            Payload::Object(RefCell::new(if n == 0 { Vec::new() } else { vec![None; n] }))
+            let mut v = Vec::with_capacity(object::values::initial_capacity(td));
+            v.resize(n, None);
+            Payload::Object(RefCell::new(v))
         }
         Layout::Exception => {
             return super::exception::exc_new_for(vm, cls, &[]);
@@ -260,6 +262,7 @@ pub fn new_class(vm: &Vm, meta: &ObjRef, name: &str, bases_t: &[ObjRef], ns: &Ob
     ctd.set_dict(d.clone());
     let mro = compute_mro(&cls, &bases).map_err(|m| vm.type_error(m))?;
     *ctd.mro.borrow_mut() = mro;
+    ctd.inline_values.set(ctd.layout == Layout::Object && vm.type_has_dict(&cls));
     crate::object::types::type_modified(ctd);
     if let Some(cell) = classcell {
         if let Payload::Cell(c) = cell.payload() {

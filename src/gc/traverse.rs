@@ -38,8 +38,17 @@ fn visit_dict_entries<F: FnMut(&PyObject) + ?Sized>(d: &PyObject, values_only: b
 /// Visits the references `obj` owns.
 pub fn traverse<F: FnMut(&PyObject) + ?Sized>(obj: &PyObject, visit: &mut F) {
     let heap = obj.ty().as_type().map(|t| t.heap).unwrap_or(false);
-    // Instance attributes first (a managed dict's values, or the dict object), then the
-    // heap type, then the base layout's references (subtype_traverse's order).
+    // subtype_traverse's order: an instance's `__slots__` values, its attributes (inline
+    // values, a managed dict's values, or the dict object), the heap type, then the
+    // base layout's references.
+    if let Payload::Object(v) = obj.payload() {
+        if let Ok(v) = v.try_borrow() {
+            // Slots, then the inline values after them (see `object::values`).
+            for x in v.iter().flatten() {
+                visit(x);
+            }
+        }
+    }
     if let Some(d) = obj.dict() {
         if !matches!(obj.payload(), Payload::Function(_) | Payload::Exception(_) | Payload::Type(_) | Payload::Module(_)) {
             if is_managed_dict(&d) {
@@ -251,13 +260,6 @@ pub fn traverse<F: FnMut(&PyObject) + ?Sized>(obj: &PyObject, visit: &mut F) {
             }
         }
         Payload::Member(m) => visit(&m.owner),
-        Payload::Object(slots) => {
-            if let Ok(v) = slots.try_borrow() {
-                for x in v.iter().flatten() {
-                    visit(x);
-                }
-            }
-        }
         Payload::WeakRef(w) => {
             if let Ok(c) = w.callback.try_borrow() {
                 visit_opt(&c, visit);
@@ -271,7 +273,8 @@ pub fn traverse<F: FnMut(&PyObject) + ?Sized>(obj: &PyObject, visit: &mut F) {
 /// released references are dropped only after every borrow is over.
 pub fn clear(obj: &PyObject) {
     let mut dropped: Vec<ObjRef> = Vec::new();
-    if !matches!(obj.payload(), Payload::Type(_) | Payload::Module(_)) {
+    // An instance's slots and inline values go before its dict (subtype_clear's order).
+    if !matches!(obj.payload(), Payload::Type(_) | Payload::Module(_) | Payload::Object(_)) {
         if let Some(d) = obj.set_dict(None) {
             dropped.push(d);
         }
@@ -310,6 +313,7 @@ pub fn clear(obj: &PyObject) {
                     dropped.extend(x.take());
                 }
             }
+            dropped.extend(obj.set_dict(None));
         }
         Payload::Function(f) => {
             for cell in [&f.defaults, &f.kwdefaults, &f.annotations] {

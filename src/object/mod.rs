@@ -9,6 +9,7 @@ pub mod int;
 pub mod set;
 pub mod str;
 pub mod types;
+pub mod values;
 
 use std::cell::{Cell, RefCell};
 

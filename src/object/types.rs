@@ -46,6 +46,11 @@ pub struct TypeData {
     pub slots: RefCell<Option<Vec<String>>>,
     /// Slot values an instance holds: this class's members and its bases'.
     pub nslots: std::cell::Cell<usize>,
+    /// Whether instances keep their attributes inline (see `object::values`); set once
+    /// when the class is created.
+    pub inline_values: std::cell::Cell<bool>,
+    /// The attribute names the instances share, append-only (see `object::values`).
+    pub shared_keys: RefCell<Vec<ObjRef>>,
     /// The attribute cache's version tag (0: none yet). See `type_modified`.
     version: std::cell::Cell<u64>,
     /// The version tag under which the type was seen to have no Python-level
@@ -83,6 +88,8 @@ impl TypeData {
             basetype: true,
             slots: RefCell::new(None),
             nslots: std::cell::Cell::new(0),
+            inline_values: std::cell::Cell::new(false),
+            shared_keys: RefCell::new(Vec::new()),
             version: std::cell::Cell::new(0),
             plain_getattribute: std::cell::Cell::new(0),
             literal_cache: Default::default(),

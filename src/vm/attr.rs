@@ -89,6 +89,9 @@ impl Vm {
                 return self.descr_get(d, Some(obj), &ObjRef::from_borrowed(obj.ty()));
             }
         }
+        if let Some(v) = object::values::get(obj, name, &std::cell::Cell::new(0)) {
+            return Ok(v);
+        }
         if let Some(dict) = obj.dict() {
             if let Some(v) = crate::builtins::dict::dict_get_name(&dict, name) {
                 return Ok(v);
@@ -220,6 +223,7 @@ impl Vm {
 
     /// The instance `__dict__`, created on first use, for objects that can have one.
     pub fn instance_dict(&self, obj: &ObjRef) -> Option<ObjRef> {
+        object::values::materialize(obj);
         if let Some(d) = obj.dict() {
             return Some(d);
         }
@@ -375,6 +379,16 @@ impl Vm {
                 return Err(self.attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), n)));
             }
         }
+        let value = match value {
+            Some(v) => match object::values::set(obj, &name, v, &std::cell::Cell::new(0)) {
+                Ok(old) => {
+                    drop(old);
+                    return Ok(());
+                }
+                Err(v) => Some(v),
+            },
+            None => None,
+        };
         let Some(dict) = self.instance_dict(obj) else {
             if td.lookup_str(n).is_some() {
                 return Err(self.attribute_error(format!("'{}' object attribute '{}' is read-only", obj.type_name(), n)));
@@ -410,7 +424,7 @@ impl Vm {
                 if is_method && crate::builtins::native_attrs::get(self, &obj, n).is_none() {
                     let shadowed = match obj.dict() {
                         Some(d) => crate::builtins::dict::dict_get_str(self, &d, n)?,
-                        None => None,
+                        None => object::values::get(&obj, name, &std::cell::Cell::new(0)),
                     };
                     match shadowed {
                         Some(v) => return Ok((object::new_null(), v)),

@@ -26,7 +26,8 @@ pub struct AttrSite {
     /// For `Kind::Method`: the function the type's MRO holds under the name. Borrowed:
     /// the type's dict keeps it alive while `version` is current.
     method: Cell<*const PyObject>,
-    /// Where the name last sat in an instance dict (only a hint, checked before use).
+    /// Where the name last sat in an instance dict or among the type's shared keys
+    /// (see `object::values::key_index`): only a hint, checked before use.
     index: Cell<u32>,
 }
 
@@ -98,6 +99,8 @@ impl AttrSite {
 
     fn fill(&self, td: &TypeData, kind: Kind, method: *const PyObject) {
         self.version.set(td.version_tag());
+        // What `index` knew was about another type's keys (see `object::values`).
+        self.index.set(0);
         self.kind.set(kind);
         self.method.set(method);
     }
@@ -147,11 +150,14 @@ impl AttrSite {
     }
 }
 
-/// `name`'s value in the instance dict of `obj`, if it has one holding the name.
+/// `name`'s value among the attributes of `obj` (its instance dict, or its inline
+/// values when it has no dict), if it has one under the name.
 #[inline]
 fn from_instance_dict(site: &AttrSite, obj: &PyObject, name: &ObjRef) -> Option<ObjRef> {
-    let d = obj.dict()?;
-    crate::builtins::dict::dict_get_name_hinted(&d, name, &site.index)
+    match obj.dict() {
+        Some(d) => crate::builtins::dict::dict_get_name_hinted(&d, name, &site.index),
+        None => object::values::get(obj, name, &site.index),
+    }
 }
 
 impl Vm {
@@ -192,11 +198,22 @@ impl Vm {
                 None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_store(td, n)),
             };
             if kind == Kind::InstanceDict {
-                // The first store creates the dict, as the generic path would.
-                if let Some(d) = obj.dict().or_else(|| self.instance_dict(obj)) {
-                    crate::builtins::dict::dict_set_name_hinted(&d, name, value, &site.index);
-                    return Ok(());
-                }
+                let value = match object::values::set(obj, name, value, &site.index) {
+                    Ok(old) => {
+                        drop(old);
+                        return Ok(());
+                    }
+                    Err(v) => v,
+                };
+                // Not inline: into the instance dict, created (or materialized from the
+                // values) by the first such store, as the generic path would.
+                return match obj.dict().or_else(|| self.instance_dict(obj)) {
+                    Some(d) => {
+                        crate::builtins::dict::dict_set_name_hinted(&d, name, value, &site.index);
+                        Ok(())
+                    }
+                    None => self.setattr(obj, name, value),
+                };
             }
         }
         self.setattr(obj, name, value)
