@@ -273,7 +273,10 @@ pub fn sort_vec(vm: &Vm, v: Vec<ObjRef>, key: Option<&ObjRef>, reverse: bool) ->
     };
     let order = {
         let ks: &[ObjRef] = if key.is_some() { &keys } else { &v };
-        let lt = |a: u32, b: u32| -> PyResult<bool> {
+        if let Some(order) = plain_order(ks) {
+            Ok(order)
+        } else {
+            let lt = |a: u32, b: u32| -> PyResult<bool> {
             let (a, b) = (&ks[a as usize], &ks[b as usize]);
             if let (Some(Int::Small(x)), Some(Int::Small(y))) = (a.as_int(), b.as_int()) {
                 if !a.type_data().heap && !b.type_data().heap {
@@ -287,7 +290,8 @@ pub fn sort_vec(vm: &Vm, v: Vec<ObjRef>, key: Option<&ObjRef>, reverse: bool) ->
             }
             vm.compare_bool(a, b, CmpOp::Lt)
         };
-        sort_order(ks.len(), lt)
+            sort_order(ks.len(), lt)
+        }
     };
     drop(keys);
     match order {
@@ -300,6 +304,44 @@ pub fn sort_vec(vm: &Vm, v: Vec<ObjRef>, key: Option<&ObjRef>, reverse: bool) ->
             Ok(out)
         }
         Err(e) => Err((e, v)),
+    }
+}
+
+/// The stable sorted order of `ks` when all of them are ints (within 64 bits), all strs,
+/// or all floats other than NaN, of builtin types: comparing such keys runs no Python
+/// code and cannot fail, so they are copied into one contiguous array and sorted there
+/// (equal keys keep their order, as in any stable sort). None for any other keys.
+fn plain_order(ks: &[ObjRef]) -> Option<Vec<u32>> {
+    fn sorted<K>(mut pairs: Vec<(K, u32)>, cmp: impl Fn(&K, &K) -> std::cmp::Ordering) -> Vec<u32> {
+        pairs.sort_by(|a, b| cmp(&a.0, &b.0));
+        pairs.into_iter().map(|p| p.1).collect()
+    }
+    let first = ks.first()?;
+    if first.type_data().heap {
+        return None;
+    }
+    let builtin = |k: &ObjRef| !k.type_data().heap;
+    match first.payload() {
+        Payload::Int(_) => {
+            let pairs: Option<Vec<(i64, u32)>> = ks.iter().zip(0u32..).map(|(k, i)| match k.as_int() {
+                Some(Int::Small(x)) if builtin(k) => Some((*x, i)),
+                _ => None,
+            }).collect();
+            pairs.map(|p| sorted(p, |a, b| a.cmp(b)))
+        }
+        Payload::Str(_) => {
+            // UTF-8 byte order is code point order, Python's order for strs.
+            let pairs: Option<Vec<(&str, u32)>> = ks.iter().zip(0u32..).map(|(k, i)| k.as_str().filter(|_| builtin(k)).map(|s| (s, i))).collect();
+            pairs.map(|p| sorted(p, |a, b| a.cmp(b)))
+        }
+        Payload::Float(_) => {
+            let pairs: Option<Vec<(f64, u32)>> = ks.iter().zip(0u32..).map(|(k, i)| match k.payload() {
+                Payload::Float(x) if builtin(k) && !x.is_nan() => Some((*x, i)),
+                _ => None,
+            }).collect();
+            pairs.map(|p| sorted(p, |a, b| a.partial_cmp(b).expect("no NaN")))
+        }
+        _ => None,
     }
 }
 
