@@ -44,8 +44,9 @@ fn dis_one(code: &CodeObject, repr: &dyn Fn(&ObjRef) -> String, out: &mut String
             "    ".to_string()
         };
         let mark = if targets[i] { ">>" } else { "  " };
-        let name = ins.op.name();
-        let (argtxt, pretty) = match ins.op.arg_kind() {
+        let op = ins.op.unfused();
+        let name = op.name();
+        let (argtxt, pretty) = match op.arg_kind() {
             ArgKind::None => (String::new(), String::new()),
             kind => {
                 let a = ins.arg as usize;

@@ -20,7 +20,7 @@ pub enum ArgKind {
 }
 
 macro_rules! opcodes {
-    ($( $name:ident ($kind:ident) [$a:ident => $eff:expr] $(jump $jeff:expr)? , $doc:literal; )*) => {
+    ($( $name:ident ($kind:ident) $(fuses $f1:ident + $f2:ident)? [$a:ident => $eff:expr] $(jump $jeff:expr)? , $doc:literal; )*) => {
         #[repr(u8)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Op { $($name,)* }
@@ -45,10 +45,17 @@ macro_rules! opcodes {
             pub fn doc(self) -> &'static str {
                 match self { $(Op::$name => $doc,)* }
             }
+            /// For a fused instruction, the two instructions it runs: its own operand is
+            /// the first's, the second's is that of the instruction after it.
+            pub fn fused_parts(self) -> Option<(Op, Op)> {
+                match self { $(Op::$name => opcodes!(@f $($f1, $f2)?),)* }
+            }
         }
     };
     (@j $eff:expr) => { $eff };
     (@j $eff:expr, $jeff:expr) => { $jeff };
+    (@f) => { None };
+    (@f $f1:ident, $f2:ident) => { Some((Op::$f1, Op::$f2)) };
 }
 
 opcodes! {
@@ -138,6 +145,14 @@ opcodes! {
     SetupAnnotations(None) [a => 0], "Creates __annotations__ in the local namespace if missing.";
     FormatValue(Count) [a => if a & 4 != 0 { -1 } else { 0 }], "Formats TOS for an f-string: arg & 3 is the conversion (1 str, 2 repr, 3 ascii), arg & 4 a spec below it.";
     PrintExpr(None) [a => -1], "Interactive mode: prints repr(TOS) if it is not None and binds it to builtins._.";
+    // Fused pairs (CPython 3.11's superinstructions), made by `fuse` from a pair of the
+    // instructions above: the second instruction stays in place, so a jump to it still
+    // runs it alone; the fused one runs both and continues after the second.
+    LoadFastLoadFast(Local) fuses LoadFast + LoadFast [a => 2], "LOAD_FAST, then the next LOAD_FAST.";
+    LoadFastLoadConst(Local) fuses LoadFast + LoadConst [a => 2], "LOAD_FAST, then the next LOAD_CONST.";
+    StoreFastLoadFast(Local) fuses StoreFast + LoadFast [a => 0], "STORE_FAST, then the next LOAD_FAST.";
+    LoadFastLoadAttr(Local) fuses LoadFast + LoadAttr [a => 1], "LOAD_FAST, then the next LOAD_ATTR on that local without pushing it.";
+    LoadFastLoadMethod(Local) fuses LoadFast + LoadMethod [a => 2], "LOAD_FAST, then the next LOAD_METHOD on that local without pushing it.";
 }
 
 impl Op {
@@ -154,6 +169,34 @@ impl Op {
     }
     pub fn is_jump(self) -> bool {
         self.arg_kind() == ArgKind::Jump
+    }
+    /// The instruction a fused one starts with (itself for any other): what the
+    /// disassembler shows, as CPython's `dis` shows unspecialized instructions.
+    pub fn unfused(self) -> Op {
+        self.fused_parts().map_or(self, |(first, _)| first)
+    }
+}
+
+/// Replaces the first of each fusable pair of instructions with the fused instruction
+/// that runs both (see the table). Jump targets need no care: the second instruction is
+/// left in place. A pair whose second instruction already starts an attribute fusion is
+/// left alone, so that `x.a` after a load keeps its fused form.
+pub fn fuse(instrs: &mut [super::Instr]) {
+    let fused_op = |a: Op, b: Op| Op::ALL.iter().copied().find(|f| f.fused_parts() == Some((a, b)));
+    let attr = |op: Op| matches!(op, Op::LoadAttr | Op::LoadMethod);
+    for pass in [true, false] {
+        let mut i = 0;
+        while i + 1 < instrs.len() {
+            let (a, b) = (instrs[i].op, instrs[i + 1].op);
+            if a.fused_parts().is_none() && b.fused_parts().is_none() && attr(b) == pass {
+                if let Some(f) = fused_op(a, b) {
+                    instrs[i].op = f;
+                    i += 2;
+                    continue;
+                }
+            }
+            i += 1;
+        }
     }
 }
 

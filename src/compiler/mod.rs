@@ -202,6 +202,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let stacksize = stack_depth(&instrs);
+        crate::bytecode::opcodes::fuse(&mut instrs);
         let cell2arg = u
             .cellvars
             .iter()

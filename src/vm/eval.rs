@@ -179,6 +179,28 @@ impl Vm {
                     }
                 }};
             }
+            // Pushes local `i` (UnboundLocalError if it is unbound).
+            macro_rules! load_fast {
+                ($i:expr) => {
+                    match &f.fast[$i] {
+                        Some(v) => {
+                            let v = v.clone();
+                            f.stack.push(v)
+                        }
+                        None => return (Action::Error(self.unbound_local(code, $i), false), f),
+                    }
+                };
+            }
+            // A fused instruction's second half: steps onto the next instruction and
+            // yields its operand.
+            macro_rules! next_arg {
+                () => {{
+                    let next = instrs[pc];
+                    f.lasti = pc;
+                    pc += 1;
+                    next.arg as usize
+                }};
+            }
             macro_rules! top {
                 () => {
                     f.stack.last().expect("stack underflow")
@@ -220,17 +242,48 @@ impl Vm {
                         f.stack.push(b);
                     }
                     Op::LoadConst => f.stack.push(code.consts[arg].clone()),
-                    Op::LoadFast => match &f.fast[arg] {
-                        Some(v) => {
-                            let v = v.clone();
-                            f.stack.push(v)
-                        }
-                        None => return (Action::Error(self.unbound_local(code, arg), false), f),
-                    },
+                    Op::LoadFast => load_fast!(arg),
                     Op::StoreFast => {
                         let v = pop!();
                         let old = f.fast[arg].replace(v);
                         drop(old);
+                    }
+                    Op::LoadFastLoadFast => {
+                        load_fast!(arg);
+                        let b = next_arg!();
+                        load_fast!(b);
+                    }
+                    Op::LoadFastLoadConst => {
+                        load_fast!(arg);
+                        let b = next_arg!();
+                        f.stack.push(code.consts[b].clone());
+                    }
+                    Op::StoreFastLoadFast => {
+                        let v = pop!();
+                        let old = f.fast[arg].replace(v);
+                        drop(old);
+                        let b = next_arg!();
+                        load_fast!(b);
+                    }
+                    Op::LoadFastLoadAttr => {
+                        // The local is held by a counted reference during the lookup,
+                        // as the value stack would hold it.
+                        let Some(o) = f.fast[arg].clone() else {
+                            return (Action::Error(self.unbound_local(code, arg), false), f);
+                        };
+                        let b = next_arg!();
+                        let v = tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[b]));
+                        drop(o);
+                        f.stack.push(v);
+                    }
+                    Op::LoadFastLoadMethod => {
+                        let Some(o) = f.fast[arg].clone() else {
+                            return (Action::Error(self.unbound_local(code, arg), false), f);
+                        };
+                        let b = next_arg!();
+                        let (m, s) = tri!(self.load_method_site(&code.caches[f.lasti], o, &code.names[b]));
+                        f.stack.push(m);
+                        f.stack.push(s);
                     }
                     Op::DeleteFast => {
                         if f.fast[arg].is_none() {
