@@ -153,6 +153,9 @@ opcodes! {
     StoreFastLoadFast(Local) fuses StoreFast + LoadFast [a => 0], "STORE_FAST, then the next LOAD_FAST.";
     LoadFastLoadAttr(Local) fuses LoadFast + LoadAttr [a => 1], "LOAD_FAST, then the next LOAD_ATTR on that local without pushing it.";
     LoadFastLoadMethod(Local) fuses LoadFast + LoadMethod [a => 2], "LOAD_FAST, then the next LOAD_METHOD on that local without pushing it.";
+    LoadFastStoreAttr(Local) fuses LoadFast + StoreAttr [a => -1], "LOAD_FAST, then the next STORE_ATTR of TOS on that local without pushing it.";
+    StoreFastStoreFast(Local) fuses StoreFast + StoreFast [a => -2], "STORE_FAST, then the next STORE_FAST.";
+    LoadConstBinaryOp(Const) fuses LoadConst + BinaryOp [a => 0], "LOAD_CONST, then the next BINARY_OP with that constant as its right operand.";
 }
 
 impl Op {
@@ -179,16 +182,18 @@ impl Op {
 
 /// Replaces the first of each fusable pair of instructions with the fused instruction
 /// that runs both (see the table). Jump targets need no care: the second instruction is
-/// left in place. A pair whose second instruction already starts an attribute fusion is
-/// left alone, so that `x.a` after a load keeps its fused form.
+/// left in place. A pair whose second instruction already starts a fusion is left alone,
+/// so that, say, `x.a` after a load keeps its fused form.
 pub fn fuse(instrs: &mut [super::Instr]) {
     let fused_op = |a: Op, b: Op| Op::ALL.iter().copied().find(|f| f.fused_parts() == Some((a, b)));
-    let attr = |op: Op| matches!(op, Op::LoadAttr | Op::LoadMethod);
+    // Pairs whose second instruction is one of these save the most (an operand never
+    // goes through the stack): they are fused first.
+    let first_choice = |op: Op| matches!(op, Op::LoadAttr | Op::LoadMethod | Op::StoreAttr | Op::BinaryOp);
     for pass in [true, false] {
         let mut i = 0;
         while i + 1 < instrs.len() {
             let (a, b) = (instrs[i].op, instrs[i + 1].op);
-            if a.fused_parts().is_none() && b.fused_parts().is_none() && attr(b) == pass {
+            if a.fused_parts().is_none() && b.fused_parts().is_none() && first_choice(b) == pass {
                 if let Some(f) = fused_op(a, b) {
                     instrs[i].op = f;
                     i += 2;

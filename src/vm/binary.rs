@@ -46,7 +46,7 @@ pub const SYMBOLS: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**",
 /// eval loop's shortcut, for the plain and the in-place forms alike (ints and floats
 /// have no in-place methods). None: take the generic path, which gives the same
 /// result or raises.
-#[inline]
+#[inline(always)]
 pub fn number_fast_path(a: &ObjRef, b: &ObjRef, op: u8) -> Option<ObjRef> {
     let t = builtin_types();
     match (a.payload(), b.payload()) {

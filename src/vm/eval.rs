@@ -276,6 +276,23 @@ impl Vm {
                         drop(o);
                         f.stack.push(v);
                     }
+                    Op::LoadFastStoreAttr => {
+                        let Some(o) = f.fast[arg].clone() else {
+                            return (Action::Error(self.unbound_local(code, arg), false), f);
+                        };
+                        let b = next_arg!();
+                        let v = pop!();
+                        tri!(self.store_attr_site(&code.caches[f.lasti], &o, &code.names[b], v));
+                    }
+                    Op::StoreFastStoreFast => {
+                        let v = pop!();
+                        let old = f.fast[arg].replace(v);
+                        drop(old);
+                        let b = next_arg!();
+                        let v = pop!();
+                        let old = f.fast[b].replace(v);
+                        drop(old);
+                    }
                     Op::LoadFastLoadMethod => {
                         let Some(o) = f.fast[arg].clone() else {
                             return (Action::Error(self.unbound_local(code, arg), false), f);
@@ -391,6 +408,21 @@ impl Vm {
                         }
                         let a = pop!();
                         let v = if ins.arg & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
+                        f.stack.push(v);
+                    }
+                    Op::LoadConstBinaryOp => {
+                        let bop = next_arg!() as u32;
+                        let op = (bop & 15) as u8;
+                        let slot = f.stack.last_mut().expect("stack underflow");
+                        if let Some(v) = super::binary::number_fast_path(slot, &code.consts[arg], op) {
+                            *slot = v;
+                            continue;
+                        }
+                        // Python code may see the operand: hold it by a counted reference,
+                        // as the value stack would.
+                        let b = code.consts[arg].clone();
+                        let a = pop!();
+                        let v = if bop & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
                         f.stack.push(v);
                     }
                     Op::UnaryPositive | Op::UnaryNegative | Op::UnaryInvert => {
