@@ -45,6 +45,9 @@ enum Kind {
     /// dict's or the generic path's error (or `__getattr__`). Stores: the value goes
     /// into the instance dict (no `__setattr__`, no data descriptor, no `__slots__`).
     InstanceDict,
+    /// What `InstanceDict` says, and the name is the type's shared key `index` (see
+    /// `object::values`): an instance without a dict holds the value at that index.
+    Values,
     /// Loads: the type holds a plain Python function (a non-data descriptor) under the
     /// name: the instance dict first, else the function bound to the instance.
     Method,
@@ -54,16 +57,16 @@ enum Kind {
     BuiltinMethod,
 }
 
-/// The type of `obj` when it is an instance of a Python class with the plain object
-/// layout.
+/// The type of `obj` and its slot-and-values vector when it is an instance of a Python
+/// class with the plain object layout.
 #[inline]
-fn plain_type(obj: &PyObject) -> Option<&TypeData> {
-    if !matches!(obj.payload(), Payload::Object(_)) {
-        return None;
-    }
+fn plain_type(obj: &PyObject) -> Option<(&TypeData, &ObjectVec)> {
+    let Payload::Object(v) = obj.payload() else { return None };
     let td = obj.type_data();
-    td.heap.then_some(td)
+    td.heap.then_some((td, v))
 }
+
+type ObjectVec = std::cell::RefCell<Vec<Option<ObjRef>>>;
 
 /// The type of `obj` when LOAD_METHOD on it may be cached as `Kind::BuiltinMethod`:
 /// an instance of a builtin type whose attributes only the type provides (no instance
@@ -101,8 +104,29 @@ impl AttrSite {
         self.version.set(td.version_tag());
         // What `index` knew was about another type's keys (see `object::values`).
         self.index.set(0);
-        self.kind.set(kind);
         self.method.set(method);
+        self.kind.set(kind);
+    }
+
+    /// Turns an `InstanceDict` site into a `Values` one: the name is shared key `i` of
+    /// the site's type (keys are never removed, so this holds while the site's version
+    /// is current).
+    #[inline]
+    fn upgrade(&self, i: u32) {
+        self.index.set(i);
+        self.kind.set(Kind::Values);
+    }
+
+    /// `fill` for an `InstanceDict` site, made a `Values` one if the name is already a
+    /// shared key of `td`.
+    fn fill_instance(&self, td: &TypeData, name: &PyObject) -> Kind {
+        self.fill(td, Kind::InstanceDict, std::ptr::null());
+        if td.inline_values.get() {
+            if let Some(i) = object::values::key_of(td, name) {
+                self.upgrade(i as u32);
+            }
+        }
+        self.kind.get()
     }
 
     /// The remembered function of a `Method` site (a new reference).
@@ -112,12 +136,12 @@ impl AttrSite {
 
     /// Classifies a load of `n` from instances of `td` and records it. Runs no Python
     /// code: it only reads the dicts along the MRO.
-    fn fill_load(&self, td: &TypeData, n: &StrData) -> Kind {
+    fn fill_load(&self, td: &TypeData, name: &PyObject, n: &StrData) -> Kind {
         let (kind, method) = if td.custom_getattribute().is_some() {
             (Kind::Generic, std::ptr::null())
         } else {
             match td.lookup_hashed(&n.s, n.hash()) {
-                None => (Kind::InstanceDict, std::ptr::null()),
+                None => return self.fill_instance(td, name),
                 Some(d) if matches!(d.payload(), Payload::Function(_)) && d.ty().is(&builtin_types().function) => (Kind::Method, &*d as *const PyObject),
                 Some(_) => (Kind::Generic, std::ptr::null()),
             }
@@ -138,15 +162,17 @@ impl AttrSite {
     }
 
     /// Classifies a store to `n` on instances of `td` and records it (no Python code).
-    fn fill_store(&self, td: &TypeData, n: &StrData) -> Kind {
+    fn fill_store(&self, td: &TypeData, name: &PyObject, n: &StrData) -> Kind {
         let plain_setattr = td.lookup("__setattr__").map_or(true, |s| matches!(s.payload(), Payload::Builtin(_)));
         let non_data = match td.lookup_hashed(&n.s, n.hash()) {
             None => true,
             Some(d) => matches!(d.payload(), Payload::Function(_) | Payload::Builtin(_) | Payload::StaticMethod(_) | Payload::ClassMethod(_)),
         };
-        let kind = if plain_setattr && non_data && td.slots.borrow().is_none() { Kind::InstanceDict } else { Kind::Generic };
-        self.fill(td, kind, std::ptr::null());
-        kind
+        if plain_setattr && non_data && td.slots.borrow().is_none() {
+            return self.fill_instance(td, name);
+        }
+        self.fill(td, Kind::Generic, std::ptr::null());
+        Kind::Generic
     }
 }
 
@@ -160,18 +186,36 @@ fn from_instance_dict(site: &AttrSite, obj: &PyObject, name: &ObjRef) -> Option<
     }
 }
 
+impl AttrSite {
+    /// For a `Values` or `InstanceDict` site that hit: the instance's own attribute
+    /// `name`, if it has one.
+    #[inline]
+    fn instance_attr(&self, kind: Kind, obj: &PyObject, td: &TypeData, vals: &ObjectVec, name: &ObjRef) -> Option<ObjRef> {
+        if kind == Kind::Values {
+            // `index` is the key index: a dict lookup must not use it as its hint.
+            return object::values::get_at(obj, vals, td, self.index.get() as usize).or_else(|| obj.dict().and_then(|d| crate::builtins::dict::dict_get_name(&d, name)));
+        }
+        let v = from_instance_dict(self, obj, name)?;
+        if td.inline_values.get() && !obj.has_dict() {
+            // Found among the values: `index` is now the name's key index.
+            self.upgrade(self.index.get());
+        }
+        Some(v)
+    }
+}
+
 impl Vm {
     /// LOAD_ATTR: `obj.name` through the instruction's site.
     #[inline]
     pub(super) fn load_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult {
-        if let Some(td) = plain_type(obj) {
+        if let Some((td, vals)) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
-                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, n)),
+                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, name, n)),
             };
             match kind {
-                Kind::InstanceDict => {
-                    if let Some(v) = from_instance_dict(site, obj, name) {
+                Kind::Values | Kind::InstanceDict => {
+                    if let Some(v) = site.instance_attr(kind, obj, td, vals, name) {
                         return Ok(v);
                     }
                 }
@@ -192,40 +236,66 @@ impl Vm {
     /// STORE_ATTR: `obj.name = value` through the instruction's site.
     #[inline]
     pub(super) fn store_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
-        if let Some(td) = plain_type(obj) {
+        if let Some((td, vals)) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
-                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_store(td, n)),
+                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_store(td, name, n)),
             };
-            if kind == Kind::InstanceDict {
-                let value = match object::values::set(obj, name, value, &site.index) {
+            let value = match kind {
+                Kind::Values => match object::values::replace_at(obj, vals, td, site.index.get() as usize, value) {
                     Ok(old) => {
                         drop(old);
                         return Ok(());
                     }
-                    Err(v) => v,
-                };
-                // Not inline: into the instance dict, created (or materialized from the
-                // values) by the first such store, as the generic path would.
-                return match obj.dict().or_else(|| self.instance_dict(obj)) {
-                    Some(d) => {
-                        crate::builtins::dict::dict_set_name_hinted(&d, name, value, &site.index);
-                        Ok(())
+                    // A new attribute, or an instance with a dict: the general path,
+                    // whose hint must leave the site's key index alone.
+                    Err(v) => return self.store_instance_attr(obj, name, v, &std::cell::Cell::new(site.index.get())),
+                },
+                Kind::InstanceDict => match object::values::set(obj, name, value, &site.index) {
+                    Ok(old) => {
+                        drop(old);
+                        site.upgrade(site.index.get());
+                        return Ok(());
                     }
-                    None => self.setattr(obj, name, value),
-                };
+                    Err(v) => v,
+                },
+                _ => value,
+            };
+            if kind == Kind::InstanceDict {
+                return self.store_instance_attr(obj, name, value, &site.index);
             }
+            return self.setattr(obj, name, value);
         }
         self.setattr(obj, name, value)
+    }
+
+    /// A store that a site has found to go into the instance's attributes (see
+    /// `Kind::InstanceDict`): into its values if it can, else into its dict, created (or
+    /// materialized from the values) by the first such store, as the generic path would.
+    fn store_instance_attr(&self, obj: &ObjRef, name: &ObjRef, value: ObjRef, hint: &std::cell::Cell<u32>) -> PyResult<()> {
+        let value = match object::values::set(obj, name, value, hint) {
+            Ok(old) => {
+                drop(old);
+                return Ok(());
+            }
+            Err(v) => v,
+        };
+        match obj.dict().or_else(|| self.instance_dict(obj)) {
+            Some(d) => {
+                crate::builtins::dict::dict_set_name_hinted(&d, name, value, hint);
+                Ok(())
+            }
+            None => self.setattr(obj, name, value),
+        }
     }
 
     /// LOAD_METHOD: (method, self) or (NULL, attribute) through the instruction's site.
     #[inline]
     pub(super) fn load_method_site(&self, site: &AttrSite, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
-        if let Some(td) = plain_type(&obj) {
+        if let Some((td, vals)) = plain_type(&obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
-                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, n)),
+                None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, name, n)),
             };
             match kind {
                 Kind::Method => {
@@ -234,8 +304,8 @@ impl Vm {
                     }
                     return Ok((site.method(), obj));
                 }
-                Kind::InstanceDict => {
-                    if let Some(v) = from_instance_dict(site, &obj, name) {
+                Kind::Values | Kind::InstanceDict => {
+                    if let Some(v) = site.instance_attr(kind, &obj, td, vals, name) {
                         return Ok((object::new_null(), v));
                     }
                 }
