@@ -114,11 +114,16 @@ pub fn untrack_head(h: &GcHead) {
     }
 }
 
-/// Called for every new GC-capable object (CPython's `_PyObject_GC_Link`), with its
-/// head; `track` links it into the youngest generation (dicts and the empty tuple start
-/// untracked).
-pub fn on_alloc_head(h: &GcHead, track: bool) {
-    let st = on_alloc();
+/// Called for every new GC-capable object, with its head; `track` links it into the
+/// youngest generation (dicts and the empty tuple start untracked). `counted`: whether
+/// it counts as an allocation (CPython's `_PyObject_GC_Link`), which an object on a
+/// block reused from a free list does not.
+pub fn on_alloc_head(h: &GcHead, track: bool, counted: bool) {
+    let st = if counted { on_alloc() } else { state() };
+    if !counted && st.stress.get() && st.enabled.get() && !st.collecting.get() {
+        // Stress mode collects at every allocation, counted or not.
+        PENDING.with(|p| p.set(true));
+    }
     if track {
         st.generations[0].push(head_ptr(h));
     }
@@ -136,7 +141,7 @@ pub fn on_alloc() -> &'static GcState {
 }
 
 /// Uncounts a freed GC-capable object (CPython's `PyObject_GC_Del`).
-fn on_dealloc() {
+pub fn on_dealloc() {
     let st = state();
     let c = st.count[0].get();
     if c > 0 {
@@ -173,8 +178,11 @@ pub fn expose_dict(d: &PyObject) {
     if let Some(h) = d.gc_head() {
         if h.flags.get() & traverse::MANAGED_DICT != 0 {
             h.flags.set(h.flags.get() & !traverse::MANAGED_DICT);
-            // CPython creates the dict object now: count it as an allocation.
-            on_alloc();
+            // CPython creates the dict object now: count it as an allocation unless its
+            // dict free list would provide it.
+            if crate::memory::dict_freelist_empty() {
+                on_alloc();
+            }
             let has_trackable = d.as_dict().map(|t| t.borrow().iter().any(|e| may_be_tracked(&e.key) || may_be_tracked(&e.value))).unwrap_or(false);
             if has_trackable {
                 track(d);
@@ -189,10 +197,13 @@ pub fn expose_dict(d: &PyObject) {
 /// only this dict's allocation made is withdrawn.
 pub fn new_managed_dict() -> ObjRef {
     let was_pending = pending();
+    let before = state().count[0].get();
     let d = crate::object::new_dict();
     if let Some(h) = d.gc_head() {
         h.flags.set(h.flags.get() | traverse::MANAGED_DICT);
-        on_dealloc();
+        if state().count[0].get() != before {
+            on_dealloc();
+        }
     }
     if !was_pending && !state().stress.get() {
         PENDING.with(|p| p.set(false));
@@ -200,12 +211,9 @@ pub fn new_managed_dict() -> ObjRef {
     d
 }
 
-/// Called when a GC-capable object is freed: uncounts it unless it is a managed dict,
-/// which was never counted.
-pub fn on_dealloc_head(h: &GcHead) {
-    if h.flags.get() & traverse::MANAGED_DICT == 0 {
-        on_dealloc();
-    }
+/// Whether a GC-capable object was counted as an allocation: all are but managed dicts.
+pub fn counted(h: &GcHead) -> bool {
+    h.flags.get() & traverse::MANAGED_DICT == 0
 }
 
 pub fn is_finalized(o: &PyObject) -> bool {

@@ -120,9 +120,11 @@ impl ObjRef {
     unsafe fn alloc_with_type(ty: NonNull<PyObject>, payload: Payload) -> ObjRef {
         // SAFETY (the deref): a type pointer that is not yet valid is only passed for
         // type objects (`new_self_typed`), whose payload is GC, so `||` never reaches it.
-        let gc = payload.is_gc() || unsafe { ty.as_ref() }.as_type().is_some_and(|t| t.heap);
-        let kind = FreeKind::for_block(&payload, gc);
-        let ptr = alloc_object_block(gc, kind);
+        let heap = || unsafe { ty.as_ref() }.as_type().is_some_and(|t| t.heap);
+        let gc = payload.is_gc() || heap();
+        // (No free list holds type objects, so `heap` is not asked for them.)
+        let kind = FreeKind::of(&payload).filter(|_| !heap());
+        let (ptr, reused) = alloc_object_block(gc, kind);
         // SAFETY: `ptr` is the object part of the fresh block; writing each field in
         // place (rather than moving a whole PyObject built on the stack) copies the
         // payload once.
@@ -137,7 +139,7 @@ impl ObjRef {
                 Payload::Tuple(t) => t.is_empty() && !r.type_data().heap,
                 _ => false,
             };
-            crate::gc::on_alloc_head(r.gc_head_unchecked(), !skip);
+            crate::gc::on_alloc_head(r.gc_head_unchecked(), !skip, !reused);
         }
         r
     }
@@ -155,7 +157,7 @@ impl ObjRef {
         // SAFETY: the block is fresh and initialised here; the header takes the
         // reference to `ty` counted above.
         unsafe {
-            let p = alloc_object_block(false, kind);
+            let (p, _) = alloc_object_block(false, kind);
             write_header(p, NonNull::from(ty), payload);
             ObjRef(NonNull::new_unchecked(p))
         }
@@ -173,10 +175,10 @@ impl ObjRef {
         let kind = (n <= TUPLE_FREELIST_SIZES).then_some(FreeKind::Tuple(n));
         // SAFETY: as in `new_scalar`; a non-empty tuple is tracked from the start.
         unsafe {
-            let p = alloc_object_block(true, kind);
+            let (p, reused) = alloc_object_block(true, kind);
             write_header(p, NonNull::from(ty), Payload::Tuple(items));
             let r = ObjRef(NonNull::new_unchecked(p));
-            crate::gc::on_alloc_head(r.gc_head_unchecked(), true);
+            crate::gc::on_alloc_head(r.gc_head_unchecked(), true, !reused);
             r
         }
     }
@@ -350,13 +352,15 @@ impl PyObject {
 }
 
 /// A fresh block for an object of `kind`'s free list (if any), with an initialised,
-/// untracked GC head before the object when `gc`; returns where the object goes.
+/// untracked GC head before the object when `gc`; returns where the object goes and
+/// whether the block came from the free list.
 /// SAFETY: the caller initialises the object (`write_header`) before using it.
 #[inline(always)]
-unsafe fn alloc_object_block(gc: bool, kind: Option<FreeKind>) -> *mut PyObject {
+unsafe fn alloc_object_block(gc: bool, kind: Option<FreeKind>) -> (*mut PyObject, bool) {
+    let (block, reused) = block_for(kind, if gc { std::mem::size_of::<GcBlock>() } else { std::mem::size_of::<PyObject>() });
     if gc {
         let layout = Layout::new::<GcBlock>();
-        let block = block_for(kind, layout.size()) as *mut GcBlock;
+        let block = block as *mut GcBlock;
         if block.is_null() {
             std::alloc::handle_alloc_error(layout);
         }
@@ -367,14 +371,14 @@ unsafe fn alloc_object_block(gc: bool, kind: Option<FreeKind>) -> *mut PyObject 
             gc_refs: Cell::new(0),
             flags: Cell::new(0),
         });
-        std::ptr::addr_of_mut!((*block).obj)
+        (std::ptr::addr_of_mut!((*block).obj), reused)
     } else {
         let layout = Layout::new::<PyObject>();
-        let p = block_for(kind, layout.size()) as *mut PyObject;
+        let p = block as *mut PyObject;
         if p.is_null() {
             std::alloc::handle_alloc_error(layout);
         }
-        p
+        (p, reused)
     }
 }
 
@@ -463,10 +467,11 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
         }
     }
     let p = ptr.as_ptr();
-    let kind = FreeKind::for_block(&(*p).payload, gc);
+    let kind = FreeKind::of(&(*p).payload).filter(|_| !(*p).ty.get().as_ref().as_type().is_some_and(|t| t.heap));
+    // Whether the collector counted the object (see `gc::counted`).
+    let counted = gc && crate::gc::counted((*p).gc_head_unchecked());
     if gc {
         crate::gc::untrack_head((*p).gc_head_unchecked());
-        crate::gc::on_dealloc_head((*p).gc_head_unchecked());
     }
     if let Payload::WeakRef(w) = &(*p).payload {
         crate::modules::weakref::unlink_weakref(p, w);
@@ -477,12 +482,17 @@ unsafe fn dealloc_now(ptr: NonNull<PyObject>) {
     drop(dict);
     let ty = (*p).ty.get();
     std::ptr::drop_in_place(p);
-    if gc {
+    let kept = if gc {
         let off = std::mem::offset_of!(GcBlock, obj);
         let block = (p as *mut u8).sub(off);
-        release_block(kind, block, std::mem::size_of::<GcBlock>());
+        release_block(kind, block, std::mem::size_of::<GcBlock>())
     } else {
-        release_block(kind, p as *mut u8, std::mem::size_of::<PyObject>());
+        release_block(kind, p as *mut u8, std::mem::size_of::<PyObject>())
+    };
+    // As in CPython, a block kept on a free list is not uncounted (nor counted again
+    // when reused): only `PyObject_GC_Del` decrements the allocation count.
+    if counted && !kept {
+        crate::gc::on_dealloc();
     }
     drop(ObjRef(ty));
 }
@@ -564,16 +574,9 @@ enum FreeKind {
 const TUPLE_FREELIST_SIZES: usize = 20;
 
 impl FreeKind {
-    /// The free list for a block of this payload (`gc`: whether the block has a GC
-    /// head). An instance of a heap subclass of a non-container type has one, so its
-    /// block does not fit that type's list. Allocation and deallocation both decide here.
-    fn for_block(payload: &Payload, gc: bool) -> Option<FreeKind> {
-        if gc && !payload.is_gc() {
-            return None;
-        }
-        FreeKind::of(payload)
-    }
-
+    /// The free list for a block of this payload when its type is builtin: as in
+    /// CPython, instances of Python classes use none. Allocation and deallocation both
+    /// decide by it.
     fn of(payload: &Payload) -> Option<FreeKind> {
         match payload {
             Payload::Float(_) => Some(FreeKind::Float),
@@ -663,20 +666,20 @@ impl FreeList {
 
 /// A block for a new object of `kind`'s type: from its free list, else from the pools.
 #[inline]
-fn block_for(kind: Option<FreeKind>, size: usize) -> *mut u8 {
+fn block_for(kind: Option<FreeKind>, size: usize) -> (*mut u8, bool) {
     if let Some(k) = kind {
         debug_assert_eq!(k.size(), size);
         if let Some(p) = FREELISTS.with(|l| l[k.slot()].pop()) {
-            return p;
+            return (p, true);
         }
     }
-    pool::alloc(size)
+    (pool::alloc(size), false)
 }
 
 /// Gives back the block of a freed object of `kind`'s type: kept on its free list while
-/// that has room, else returned to the pools.
+/// that has room (returns true), else returned to the pools.
 #[inline]
-fn release_block(kind: Option<FreeKind>, p: *mut u8, size: usize) {
+fn release_block(kind: Option<FreeKind>, p: *mut u8, size: usize) -> bool {
     if let Some(k) = kind {
         let kept = FREELISTS.with(|l| {
             let list = &l[k.slot()];
@@ -687,20 +690,30 @@ fn release_block(kind: Option<FreeKind>, p: *mut u8, size: usize) {
             room
         });
         if kept {
-            return;
+            return true;
         }
     }
     pool::free(p, size);
+    false
 }
 
-/// Empties the free lists (on a full collection), returning their blocks to the pools.
+/// Empties the free lists (on a full collection), returning their blocks to the pools;
+/// each block of a container is uncounted then, as CPython's `PyObject_GC_Del` does.
 pub fn clear_freelists() {
     for slot in 0..NFREELISTS {
-        let size = FreeKind::from_slot(slot).size();
+        let kind = FreeKind::from_slot(slot);
         while let Some(b) = FREELISTS.with(|l| l[slot].pop()) {
-            pool::free(b, size);
+            pool::free(b, kind.size());
+            if kind != FreeKind::Float {
+                crate::gc::on_dealloc();
+            }
         }
     }
+}
+
+/// Whether the dict free list is empty (a new dict would then be counted).
+pub fn dict_freelist_empty() -> bool {
+    FREELISTS.with(|l| l[FreeKind::Dict.slot()].len.get() == 0)
 }
 
 /// The free lists' lines of `sys._debugmallocstats()`, in CPython's order and layout

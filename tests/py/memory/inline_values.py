@@ -61,3 +61,56 @@ for n in (1, 5, 50):
 gc.enable()
 k = G(); k.a = 1; k.b = 2; del k.a; k.a = 3
 print(list(vars(k).items()), gc.is_tracked(vars(k)))
+class A:
+    def __init__(self, x):
+        self.x = x
+        self.y = x * 2
+    def get(self):
+        return self.x + self.y
+    def m(self): return 'method'
+objs = [A(i) for i in range(5)]
+objs[1].__dict__            # dict mode
+del objs[2].y               # dict mode via delete
+objs[3].z = 9
+objs[4].m = lambda: 'shadow'
+out = []
+for rep in range(3):
+    for o in objs:
+        try:
+            out.append(o.get())
+        except AttributeError as e:
+            out.append(str(e))
+        out.append(o.m())
+        o.x = o.x + 1
+print(out)
+print([vars(o) for o in objs[:4]])
+class B(A): pass
+b = B(1); b.w = 5
+for o in [objs[0], b, objs[1], b]:
+    print(o.x, getattr(o, 'w', None))
+class C:
+    pass
+c1 = C(); c1.a = 1; c1.b = 2
+c2 = C(); c2.b = 3; c2.a = 4   # order violation → dict
+def rd(o): return (o.a, o.b)
+def wr(o, v): o.a = v; o.b = v
+for o in (c1, c2, c1, c2):
+    wr(o, rd(o)[0] + 1)
+    print(rd(o), list(vars(o)))
+c3 = C()
+try: rd(c3)
+except AttributeError as e: print(e)
+c3.b = 1
+try: rd(c3)
+except AttributeError as e: print(e)
+import gc
+class D:
+    alive = 0
+    def __init__(self):
+        self.me = self; self.other = [self]
+        D.alive += 1
+    def __del__(self):
+        D.alive -= 1
+for i in range(100): D()
+gc.collect()
+print('cycles left', D.alive)
