@@ -56,6 +56,11 @@ fn new_like(ty: &ObjRef) -> ObjRef {
 pub fn set_update(vm: &Vm, s: &ObjRef, it: &ObjRef) -> PyResult<()> {
     let eq = |a: &ObjRef, b: &ObjRef| vm.eq(a, b);
     if let Some(other) = it.as_set() {
+        if !s.is(it) && tab(s).borrow().fill == 0 {
+            // Into an empty set (a copy): `merge` then compares no keys, so no Python
+            // code can run while `other` is borrowed, and no snapshot is needed.
+            return SetTable::merge(tab(s), &other.borrow(), &fast_eq, &eq);
+        }
         let snapshot = other.borrow().clone();
         return SetTable::merge(tab(s), &snapshot, &fast_eq, &eq);
     }
