@@ -181,6 +181,9 @@ pub(crate) fn to_str_limit_error(limit: usize) -> String {
 /// lowercase digits, a leading '-' when negative, no prefix, no limit.
 pub fn int_to_str_radix(v: &IBig, base: u32) -> String {
     let base = if (2..=36).contains(&base) { base } else { 10 };
+    if let (Some(s), Ok(i)) = (small_digits(v, base), i64::try_from(v)) {
+        return if i < 0 { format!("-{s}") } else { s };
+    }
     if base == 10 {
         v.to_string()
     } else {
@@ -188,9 +191,26 @@ pub fn int_to_str_radix(v: &IBig, base: u32) -> String {
     }
 }
 
+/// The digits of |v| in `base` 2, 8, 10 or 16 when v fits in 64 bits (formatted
+/// without the big-integer machinery), else None.
+fn small_digits(v: &IBig, base: u32) -> Option<String> {
+    let m = i64::try_from(v).ok()?.unsigned_abs();
+    Some(match base {
+        2 => format!("{m:b}"),
+        8 => format!("{m:o}"),
+        10 => m.to_string(),
+        16 => format!("{m:x}"),
+        _ => return None,
+    })
+}
+
 /// str(int): decimal text, or CPython's ValueError message when the value
 /// has more digits than `INT_MAX_STR_DIGITS`.
 pub fn int_to_decimal(v: &IBig) -> Result<String, String> {
+    if let Ok(i) = i64::try_from(v) {
+        // At most 19 digits: under any digit limit (the smallest is 640).
+        return Ok(i.to_string());
+    }
     let limit = max_str_digits();
     if limit > 0 {
         let bits = v.clone().unsigned_abs_ubig().bit_len();
