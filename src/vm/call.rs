@@ -427,7 +427,12 @@ impl Vm {
                 f.own_globals = globals;
                 f.locals = locals;
                 let code = f.code.as_code().expect("frame code");
-                f.fast.resize(code.nlocalsplus(), None);
+                // Released frames keep their (empty) slots: a frame of the same code
+                // (recursion, a loop of calls) needs no resizing.
+                let n = code.nlocalsplus();
+                if f.fast.len() != n {
+                    f.fast.resize(n, None);
+                }
                 f.stack.reserve(code.stacksize as usize);
                 f.pc = 0;
                 f.lasti = 0;
