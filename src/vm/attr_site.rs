@@ -187,6 +187,35 @@ fn from_instance_dict(site: &AttrSite, obj: &PyObject, name: &ObjRef) -> Option<
 }
 
 impl AttrSite {
+    /// The type of `obj` and its vector when the site is a `Values` one for that type and
+    /// `obj` has no dict (the version tag identifies the type: tags are never reused).
+    #[inline(always)]
+    fn values_of<'o>(&self, obj: &'o PyObject) -> Option<(&'o TypeData, &'o ObjectVec)> {
+        let Payload::Object(v) = obj.payload() else { return None };
+        let td = obj.type_data();
+        let version = td.current_version();
+        (self.kind.get() == Kind::Values && version == self.version.get() && version != 0 && !obj.has_dict()).then_some((td, v))
+    }
+
+    /// A `Values` site's hit: the attribute's value (a new reference), if set.
+    #[inline(always)]
+    fn values_hit(&self, obj: &PyObject) -> Option<ObjRef> {
+        let (td, v) = self.values_of(obj)?;
+        v.borrow().get(td.nslots.get() + self.index.get() as usize)?.clone()
+    }
+
+    /// A `Values` site's store over a set attribute: `Ok(old)`, the replaced value for
+    /// the caller to drop; `Err(value)` when the site does not apply.
+    #[inline(always)]
+    fn values_replace(&self, obj: &PyObject, value: ObjRef) -> Result<ObjRef, ObjRef> {
+        let Some((td, v)) = self.values_of(obj) else { return Err(value) };
+        let mut v = v.borrow_mut();
+        match v.get_mut(td.nslots.get() + self.index.get() as usize) {
+            Some(slot @ Some(_)) => Ok(slot.replace(value).expect("set")),
+            _ => Err(value),
+        }
+    }
+
     /// For a `Values` or `InstanceDict` site that hit: the instance's own attribute
     /// `name`, if it has one.
     #[inline]
@@ -205,9 +234,18 @@ impl AttrSite {
 }
 
 impl Vm {
-    /// LOAD_ATTR: `obj.name` through the instruction's site.
-    #[inline]
+    /// LOAD_ATTR: `obj.name` through the instruction's site. The commonest hit, an
+    /// attribute among an instance's values, is tested inline.
+    #[inline(always)]
     pub(super) fn load_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult {
+        if let Some(v) = site.values_hit(obj) {
+            return Ok(v);
+        }
+        self.load_attr_site_slow(site, obj, name)
+    }
+
+    #[inline(never)]
+    fn load_attr_site_slow(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult {
         if let Some((td, vals)) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
@@ -233,9 +271,21 @@ impl Vm {
         self.getattr(obj, name)
     }
 
-    /// STORE_ATTR: `obj.name = value` through the instruction's site.
-    #[inline]
+    /// STORE_ATTR: `obj.name = value` through the instruction's site. The commonest hit,
+    /// replacing an attribute among an instance's values, is tested inline.
+    #[inline(always)]
     pub(super) fn store_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
+        match site.values_replace(obj, value) {
+            Ok(old) => {
+                drop(old);
+                Ok(())
+            }
+            Err(value) => self.store_attr_site_slow(site, obj, name, value),
+        }
+    }
+
+    #[inline(never)]
+    fn store_attr_site_slow(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
         if let Some((td, vals)) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
