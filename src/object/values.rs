@@ -76,6 +76,12 @@ fn search_keys(keys: &[ObjRef], name: &PyObject, hint: &Cell<u32>) -> Option<usi
     found
 }
 
+/// Whether `hint` (see `key_index`) records that a name is not a shared key of `td`.
+#[inline(always)]
+pub fn known_missing(td: &TypeData, hint: u32) -> bool {
+    hint & MISS != 0 && (hint & !MISS) as usize == td.shared_keys.borrow().len()
+}
+
 /// The value of attribute `name` of `obj` if `obj` is in values mode and has it set (a
 /// new reference). `None` says nothing about a dict: the caller looks there next.
 #[inline]

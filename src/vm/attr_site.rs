@@ -197,6 +197,20 @@ impl AttrSite {
         (self.kind.get() == Kind::Values && version == self.version.get() && version != 0 && !obj.has_dict()).then_some((td, v))
     }
 
+    /// Whether a `Method` site applies to `obj` and `obj` cannot shadow the method: it
+    /// has no dict, and its type keeps no inline values or has no shared key of the name
+    /// (`index` records that miss, see `object::values::key_index`).
+    #[inline(always)]
+    fn method_hit(&self, obj: &PyObject) -> bool {
+        let Payload::Object(_) = obj.payload() else { return false };
+        let td = obj.type_data();
+        let version = td.current_version();
+        if self.kind.get() != Kind::Method || version != self.version.get() || version == 0 || obj.has_dict() {
+            return false;
+        }
+        !td.inline_values.get() || object::values::known_missing(td, self.index.get())
+    }
+
     /// A `Values` site's hit: the attribute's value (a new reference), if set.
     #[inline(always)]
     fn values_hit(&self, obj: &PyObject) -> Option<ObjRef> {
@@ -340,8 +354,17 @@ impl Vm {
     }
 
     /// LOAD_METHOD: (method, self) or (NULL, attribute) through the instruction's site.
-    #[inline]
+    /// The commonest hit, a method of an instance that cannot shadow it, is tested inline.
+    #[inline(always)]
     pub(super) fn load_method_site(&self, site: &AttrSite, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
+        if site.method_hit(&obj) {
+            return Ok((site.method(), obj));
+        }
+        self.load_method_site_slow(site, obj, name)
+    }
+
+    #[inline(never)]
+    fn load_method_site_slow(&self, site: &AttrSite, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
         if let Some((td, vals)) = plain_type(&obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
