@@ -114,3 +114,14 @@ class D:
 for i in range(100): D()
 gc.collect()
 print('cycles left', D.alive)
+class M:
+    def f(self): return 1
+def call(o): return o.f()
+m = M(); m.x = 0
+print([call(m) for i in range(3)])
+m.f = lambda: 2
+print(call(m), call(M()))
+m3 = M(); m3.__dict__['f'] = lambda: 3
+print(call(m3), call(m))
+class N(M): pass
+n = N(); print(call(n)); N.f = lambda self: 4; print(call(n), call(m))
