@@ -558,9 +558,10 @@ pub fn block_size(o: &PyObject) -> usize {
 
 /// CPython 3.11's free lists: freed objects of the commonest types keep their block for
 /// the next object of the same type, up to a per-type limit (100 floats, 80 lists, 80
-/// dicts, 2000 tuples of each length 1..=20); other objects go straight back to the
-/// pools. Blocks on a free list are still allocated as far as the pool allocator (and
-/// `sys.getallocatedblocks()`) is concerned. A full collection empties every list.
+/// dicts, 2000 tuples of each length 1..=20, one slice); other objects go straight back
+/// to the pools. Blocks on a free list are still allocated as far as the pool allocator
+/// (and `sys.getallocatedblocks()`) is concerned. A full collection empties every list
+/// but the slice cache.
 ///
 /// Invariant: a list holds only blocks of the size its kind allocates (`FreeKind::size`).
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -569,6 +570,8 @@ enum FreeKind {
     List,
     Dict,
     Tuple(usize),
+    /// CPython 3.11's one-object slice cache (kept by full collections).
+    Slice,
 }
 
 const TUPLE_FREELIST_SIZES: usize = 20;
@@ -583,6 +586,7 @@ impl FreeKind {
             Payload::List(_) => Some(FreeKind::List),
             Payload::Dict(_) => Some(FreeKind::Dict),
             Payload::Tuple(items) if (1..=TUPLE_FREELIST_SIZES).contains(&items.len()) => Some(FreeKind::Tuple(items.len())),
+            Payload::Slice { .. } => Some(FreeKind::Slice),
             _ => None,
         }
     }
@@ -592,6 +596,7 @@ impl FreeKind {
             FreeKind::List => 1,
             FreeKind::Dict => 2,
             FreeKind::Tuple(n) => 2 + n,
+            FreeKind::Slice => 3 + TUPLE_FREELIST_SIZES,
         }
     }
     /// The kind whose list is at `slot` (the inverse of `slot`).
@@ -600,6 +605,7 @@ impl FreeKind {
             0 => FreeKind::Float,
             1 => FreeKind::List,
             2 => FreeKind::Dict,
+            n if n == 3 + TUPLE_FREELIST_SIZES => FreeKind::Slice,
             n => FreeKind::Tuple(n - 2),
         }
     }
@@ -608,6 +614,7 @@ impl FreeKind {
             FreeKind::Float => 100,
             FreeKind::List | FreeKind::Dict => 80,
             FreeKind::Tuple(_) => 2000,
+            FreeKind::Slice => 1,
         }
     }
     fn size(self) -> usize {
@@ -618,7 +625,7 @@ impl FreeKind {
     }
 }
 
-const NFREELISTS: usize = 3 + TUPLE_FREELIST_SIZES;
+const NFREELISTS: usize = 4 + TUPLE_FREELIST_SIZES;
 
 /// One free list: an intrusive stack of unused blocks, each block's first word linking
 /// to the next (as pymalloc's free blocks), so pushing and popping touch no other memory.
@@ -699,9 +706,13 @@ fn release_block(kind: Option<FreeKind>, p: *mut u8, size: usize) -> bool {
 
 /// Empties the free lists (on a full collection), returning their blocks to the pools;
 /// each block of a container is uncounted then, as CPython's `PyObject_GC_Del` does.
+/// The slice cache stays, as CPython's does.
 pub fn clear_freelists() {
     for slot in 0..NFREELISTS {
         let kind = FreeKind::from_slot(slot);
+        if kind == FreeKind::Slice {
+            continue;
+        }
         while let Some(b) = FREELISTS.with(|l| l[slot].pop()) {
             pool::free(b, kind.size());
             if kind != FreeKind::Float {
