@@ -28,7 +28,7 @@ mod ops_names;
 pub mod protocols;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use ahash::AHashMap as HashMap;
 use std::rc::Rc;
 
 use crate::object::{ObjRef, PyResult};
