@@ -76,6 +76,13 @@ fn print(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     Ok(object::none())
 }
 
+/// Whether `b` is the builtin `len` (which the eval loop calls directly, as CPython
+/// 3.11's PRECALL_NO_KW_LEN does). Its `__self__` is the builtins module, which it
+/// does not receive.
+pub fn is_len(b: &crate::object::BuiltinData) -> bool {
+    b.func as usize == (len as object::NativeFn) as usize
+}
+
 fn len(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     arity(vm, "len", args, kw, 1, 1)?;
     Ok(object::new_int(vm.len(&args[0])? as i64))

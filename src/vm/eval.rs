@@ -598,6 +598,15 @@ impl Vm {
                             self.enter_frame(&mut f);
                             continue 'frame;
                         }
+                        if let (Payload::Builtin(b), None, 1) = (callable.payload(), &kwnames, n - args_at) {
+                            if crate::builtins::functions::is_len(b) {
+                                let r = self.len(&f.stack[args_at]);
+                                drop(callable);
+                                f.stack.truncate(base);
+                                f.stack.push(object::new_int(tri!(r) as i64));
+                                continue;
+                            }
+                        }
                         let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
                         let r = self.call(&callable, &f.stack[args_at..], kw);
                         drop(callable);
