@@ -146,18 +146,22 @@ impl ObjRef {
 
     /// Allocates an exact int (machine-sized) or float: the commonest allocation, with
     /// no GC head, no tracking and (for floats) CPython's free list. `ty` must be the
-    /// builtin `int` or `float` type, matching the payload.
+    /// builtin `int` or `float` type, matching the payload `make` builds (a float when
+    /// `float`). The payload is made once the block is there, so that it is written
+    /// straight into it rather than built on the stack and copied (which stalls on the
+    /// mismatched stores and loads).
     #[must_use]
-    #[inline]
-    pub fn new_scalar(ty: &PyObject, payload: Payload) -> ObjRef {
-        debug_assert!(matches!(payload, Payload::Float(_) | Payload::Int(crate::object::int::Int::Small(_))));
+    #[inline(always)]
+    pub fn new_scalar(ty: &PyObject, float: bool, make: impl FnOnce() -> Payload) -> ObjRef {
         debug_assert!(!ty.as_type().is_some_and(|t| t.heap));
         ty.incref();
-        let kind = if matches!(payload, Payload::Float(_)) { Some(FreeKind::Float) } else { None };
+        let kind = if float { Some(FreeKind::Float) } else { None };
         // SAFETY: the block is fresh and initialised here; the header takes the
         // reference to `ty` counted above.
         unsafe {
             let (p, _) = alloc_object_block(false, kind);
+            let payload = make();
+            debug_assert!(matches!(payload, Payload::Float(_)) == float && matches!(payload, Payload::Float(_) | Payload::Int(crate::object::int::Int::Small(_))));
             write_header(p, NonNull::from(ty), payload);
             ObjRef(NonNull::new_unchecked(p))
         }

@@ -440,7 +440,7 @@ pub fn new_int(i: i64) -> ObjRef {
 }
 #[inline(never)]
 fn new_int_object(i: i64) -> ObjRef {
-    ObjRef::new_scalar(&bt().int, Payload::Int(Int::Small(i)))
+    ObjRef::new_scalar(&bt().int, false, || Payload::Int(Int::Small(i)))
 }
 #[must_use]
 pub fn new_bigint(i: IBig) -> ObjRef {
@@ -458,7 +458,7 @@ pub fn new_int_value(i: Int) -> ObjRef {
 }
 #[must_use]
 pub fn new_float(f: f64) -> ObjRef {
-    ObjRef::new_scalar(&bt().float, Payload::Float(f))
+    ObjRef::new_scalar(&bt().float, true, || Payload::Float(f))
 }
 #[must_use]
 pub fn new_str(s: &str) -> ObjRef {
