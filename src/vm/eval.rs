@@ -179,17 +179,46 @@ impl Vm {
                     }
                 }};
             }
-            // Pushes local `i` (UnboundLocalError if it is unbound).
-            macro_rules! load_fast {
+            // Local `i`, a new reference (UnboundLocalError if it is unbound).
+            macro_rules! local {
                 ($i:expr) => {
                     match &f.fast[$i] {
-                        Some(v) => {
-                            let v = v.clone();
-                            f.stack.push(v)
-                        }
+                        Some(v) => v.clone(),
                         None => return (Action::Error(self.unbound_local(code, $i), false), f),
                     }
                 };
+            }
+            macro_rules! load_fast {
+                ($i:expr) => {{
+                    let v = local!($i);
+                    f.stack.push(v)
+                }};
+            }
+            // Pops TOS into local `i`, releasing the old value.
+            macro_rules! store_fast {
+                ($i:expr) => {{
+                    let v = pop!();
+                    let old = f.fast[$i].replace(v);
+                    drop(old);
+                }};
+            }
+            // BINARY_OP `bop` of the item under TOS position and `b` (a borrowed operand);
+            // `owned` makes the counted reference the generic path holds. Numbers are
+            // combined in place of the left operand's slot.
+            macro_rules! binary_op {
+                ($bop:expr, $b:expr, $owned:expr) => {{
+                    let bop: u32 = $bop;
+                    let op = (bop & 15) as u8;
+                    let slot = f.stack.last_mut().expect("stack underflow");
+                    if let Some(v) = super::binary::number_fast_path(slot, $b, op) {
+                        *slot = v;
+                        continue;
+                    }
+                    let b: ObjRef = $owned;
+                    let a = pop!();
+                    let v = if bop & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
+                    f.stack.push(v);
+                }};
             }
             // A fused instruction's second half: steps onto the next instruction and
             // yields its operand.
@@ -243,11 +272,7 @@ impl Vm {
                     }
                     Op::LoadConst => f.stack.push(code.consts[arg].clone()),
                     Op::LoadFast => load_fast!(arg),
-                    Op::StoreFast => {
-                        let v = pop!();
-                        let old = f.fast[arg].replace(v);
-                        drop(old);
-                    }
+                    Op::StoreFast => store_fast!(arg),
                     Op::LoadFastLoadFast => {
                         load_fast!(arg);
                         let b = next_arg!();
@@ -259,44 +284,32 @@ impl Vm {
                         f.stack.push(code.consts[b].clone());
                     }
                     Op::StoreFastLoadFast => {
-                        let v = pop!();
-                        let old = f.fast[arg].replace(v);
-                        drop(old);
+                        store_fast!(arg);
                         let b = next_arg!();
                         load_fast!(b);
                     }
                     Op::LoadFastLoadAttr => {
                         // The local is held by a counted reference during the lookup,
                         // as the value stack would hold it.
-                        let Some(o) = f.fast[arg].clone() else {
-                            return (Action::Error(self.unbound_local(code, arg), false), f);
-                        };
+                        let o = local!(arg);
                         let b = next_arg!();
                         let v = tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[b]));
                         drop(o);
                         f.stack.push(v);
                     }
                     Op::LoadFastStoreAttr => {
-                        let Some(o) = f.fast[arg].clone() else {
-                            return (Action::Error(self.unbound_local(code, arg), false), f);
-                        };
+                        let o = local!(arg);
                         let b = next_arg!();
                         let v = pop!();
                         tri!(self.store_attr_site(&code.caches[f.lasti], &o, &code.names[b], v));
                     }
                     Op::StoreFastStoreFast => {
-                        let v = pop!();
-                        let old = f.fast[arg].replace(v);
-                        drop(old);
+                        store_fast!(arg);
                         let b = next_arg!();
-                        let v = pop!();
-                        let old = f.fast[b].replace(v);
-                        drop(old);
+                        store_fast!(b);
                     }
                     Op::LoadFastLoadMethod => {
-                        let Some(o) = f.fast[arg].clone() else {
-                            return (Action::Error(self.unbound_local(code, arg), false), f);
-                        };
+                        let o = local!(arg);
                         let b = next_arg!();
                         let (m, s) = tri!(self.load_method_site(&code.caches[f.lasti], o, &code.names[b]));
                         f.stack.push(m);
@@ -399,31 +412,13 @@ impl Vm {
                     }
                     Op::BinaryOp => {
                         let b = pop!();
-                        let op = (ins.arg & 15) as u8;
-                        // Numbers are combined in place of the left operand's slot.
-                        let slot = f.stack.last_mut().expect("stack underflow");
-                        if let Some(v) = super::binary::number_fast_path(slot, &b, op) {
-                            *slot = v;
-                            continue;
-                        }
-                        let a = pop!();
-                        let v = if ins.arg & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
-                        f.stack.push(v);
+                        binary_op!(ins.arg, &b, b)
                     }
                     Op::LoadConstBinaryOp => {
                         let bop = next_arg!() as u32;
-                        let op = (bop & 15) as u8;
-                        let slot = f.stack.last_mut().expect("stack underflow");
-                        if let Some(v) = super::binary::number_fast_path(slot, &code.consts[arg], op) {
-                            *slot = v;
-                            continue;
-                        }
-                        // Python code may see the operand: hold it by a counted reference,
-                        // as the value stack would.
-                        let b = code.consts[arg].clone();
-                        let a = pop!();
-                        let v = if bop & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
-                        f.stack.push(v);
+                        // Python code may see the constant: the generic path holds it by
+                        // a counted reference, as the value stack would.
+                        binary_op!(bop, &code.consts[arg], code.consts[arg].clone())
                     }
                     Op::UnaryPositive | Op::UnaryNegative | Op::UnaryInvert => {
                         let a = pop!();
