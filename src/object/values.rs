@@ -94,31 +94,6 @@ pub fn get(obj: &PyObject, name: &PyObject, hint: &Cell<u32>) -> Option<ObjRef> 
     cell.borrow().get(td.nslots.get() + i)?.clone()
 }
 
-/// The values vector of an instance in values mode whose type's shared key `i` names an
-/// attribute: its value, if set (a new reference). For callers that know `i` from a
-/// cache tied to the instance's type (see `vm::attr_site`); None when `obj` has a dict.
-#[inline]
-pub fn get_at(obj: &PyObject, v: &RefCell<Vec<Option<ObjRef>>>, td: &TypeData, i: usize) -> Option<ObjRef> {
-    if obj.has_dict() {
-        return None;
-    }
-    v.borrow().get(td.nslots.get() + i)?.clone()
-}
-
-/// Replaces the value of shared key `i` of an instance in values mode, when it is set:
-/// `Ok(old)`, the old value for the caller to drop. `Err(value)` when `obj` has a dict
-/// or the attribute is not set (the caller takes the general path, `set`).
-#[inline]
-pub fn replace_at(obj: &PyObject, v: &RefCell<Vec<Option<ObjRef>>>, td: &TypeData, i: usize, value: ObjRef) -> Result<ObjRef, ObjRef> {
-    if obj.has_dict() {
-        return Err(value);
-    }
-    match v.borrow_mut().get_mut(td.nslots.get() + i) {
-        Some(slot @ Some(_)) => Ok(slot.replace(value).expect("set")),
-        _ => Err(value),
-    }
-}
-
 /// The index of `name` among the shared keys of `td`, if it is one.
 pub fn key_of(td: &TypeData, name: &PyObject) -> Option<usize> {
     key_index(td, name, &Cell::new(MISS))

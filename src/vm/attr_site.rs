@@ -57,13 +57,15 @@ enum Kind {
     BuiltinMethod,
 }
 
-/// The type of `obj` and its slot-and-values vector when it is an instance of a Python
-/// class with the plain object layout.
+/// The type of `obj` when it is an instance of a Python class with the plain object
+/// layout.
 #[inline]
-fn plain_type(obj: &PyObject) -> Option<(&TypeData, &ObjectVec)> {
-    let Payload::Object(v) = obj.payload() else { return None };
+fn plain_type(obj: &PyObject) -> Option<&TypeData> {
+    if !matches!(obj.payload(), Payload::Object(_)) {
+        return None;
+    }
     let td = obj.type_data();
-    td.heap.then_some((td, v))
+    td.heap.then_some(td)
 }
 
 type ObjectVec = std::cell::RefCell<Vec<Option<ObjRef>>>;
@@ -233,10 +235,10 @@ impl AttrSite {
     /// For a `Values` or `InstanceDict` site that hit: the instance's own attribute
     /// `name`, if it has one.
     #[inline]
-    fn instance_attr(&self, kind: Kind, obj: &PyObject, td: &TypeData, vals: &ObjectVec, name: &ObjRef) -> Option<ObjRef> {
+    fn instance_attr(&self, kind: Kind, obj: &PyObject, td: &TypeData, name: &ObjRef) -> Option<ObjRef> {
         if kind == Kind::Values {
             // `index` is the key index: a dict lookup must not use it as its hint.
-            return object::values::get_at(obj, vals, td, self.index.get() as usize).or_else(|| obj.dict().and_then(|d| crate::builtins::dict::dict_get_name(&d, name)));
+            return self.values_hit(obj).or_else(|| obj.dict().and_then(|d| crate::builtins::dict::dict_get_name(&d, name)));
         }
         let v = from_instance_dict(self, obj, name)?;
         if td.inline_values.get() && !obj.has_dict() {
@@ -260,14 +262,14 @@ impl Vm {
 
     #[inline(never)]
     fn load_attr_site_slow(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult {
-        if let Some((td, vals)) = plain_type(obj) {
+        if let Some(td) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
                 None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, name, n)),
             };
             match kind {
                 Kind::Values | Kind::InstanceDict => {
-                    if let Some(v) = site.instance_attr(kind, obj, td, vals, name) {
+                    if let Some(v) = site.instance_attr(kind, obj, td, name) {
                         return Ok(v);
                     }
                 }
@@ -300,13 +302,13 @@ impl Vm {
 
     #[inline(never)]
     fn store_attr_site_slow(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
-        if let Some((td, vals)) = plain_type(obj) {
+        if let Some(td) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
                 None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_store(td, name, n)),
             };
             let value = match kind {
-                Kind::Values => match object::values::replace_at(obj, vals, td, site.index.get() as usize, value) {
+                Kind::Values => match site.values_replace(obj, value) {
                     Ok(old) => {
                         drop(old);
                         return Ok(());
@@ -365,7 +367,7 @@ impl Vm {
 
     #[inline(never)]
     fn load_method_site_slow(&self, site: &AttrSite, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
-        if let Some((td, vals)) = plain_type(&obj) {
+        if let Some(td) = plain_type(&obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
                 None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, name, n)),
@@ -378,7 +380,7 @@ impl Vm {
                     return Ok((site.method(), obj));
                 }
                 Kind::Values | Kind::InstanceDict => {
-                    if let Some(v) = site.instance_attr(kind, &obj, td, vals, name) {
+                    if let Some(v) = site.instance_attr(kind, &obj, td, name) {
                         return Ok((object::new_null(), v));
                     }
                 }
