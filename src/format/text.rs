@@ -181,8 +181,8 @@ pub(crate) fn to_str_limit_error(limit: usize) -> String {
 /// lowercase digits, a leading '-' when negative, no prefix, no limit.
 pub fn int_to_str_radix(v: &IBig, base: u32) -> String {
     let base = if (2..=36).contains(&base) { base } else { 10 };
-    if let (Some(s), Ok(i)) = (small_digits(v, base), i64::try_from(v)) {
-        return if i < 0 { format!("-{s}") } else { s };
+    if let Some(s) = small_text(v, base) {
+        return s;
     }
     if base == 10 {
         v.to_string()
@@ -191,17 +191,19 @@ pub fn int_to_str_radix(v: &IBig, base: u32) -> String {
     }
 }
 
-/// The digits of |v| in `base` 2, 8, 10 or 16 when v fits in 64 bits (formatted
+/// `int_to_str_radix` for base 2, 8, 10 or 16 when v fits in 64 bits (formatted
 /// without the big-integer machinery), else None.
-fn small_digits(v: &IBig, base: u32) -> Option<String> {
-    let m = i64::try_from(v).ok()?.unsigned_abs();
-    Some(match base {
+fn small_text(v: &IBig, base: u32) -> Option<String> {
+    let i = i64::try_from(v).ok()?;
+    let m = i.unsigned_abs();
+    let digits = match base {
         2 => format!("{m:b}"),
         8 => format!("{m:o}"),
         10 => m.to_string(),
         16 => format!("{m:x}"),
         _ => return None,
-    })
+    };
+    Some(if i < 0 { format!("-{digits}") } else { digits })
 }
 
 /// str(int): decimal text, or CPython's ValueError message when the value
