@@ -185,7 +185,9 @@ impl Op {
 /// left in place. A pair whose second instruction already starts a fusion is left alone,
 /// so that, say, `x.a` after a load keeps its fused form.
 pub fn fuse(instrs: &mut [super::Instr]) {
-    let fused_op = |a: Op, b: Op| Op::ALL.iter().copied().find(|f| f.fused_parts() == Some((a, b)));
+    // The table's fused instructions, as (first, second, fused): looked up per pair.
+    let fusions: Vec<(Op, Op, Op)> = Op::ALL.iter().filter_map(|&f| f.fused_parts().map(|(a, b)| (a, b, f))).collect();
+    let fused_op = |a: Op, b: Op| fusions.iter().find(|&&(x, y, _)| (x, y) == (a, b)).map(|&(_, _, f)| f);
     // Pairs whose second instruction is one of these save the most (an operand never
     // goes through the stack): they are fused first.
     let first_choice = |op: Op| matches!(op, Op::LoadAttr | Op::LoadMethod | Op::StoreAttr | Op::BinaryOp);
