@@ -179,46 +179,17 @@ impl Vm {
                     }
                 }};
             }
-            // Local `i`, a new reference (UnboundLocalError if it is unbound).
-            macro_rules! local {
+            // Pushes local `i` (UnboundLocalError if it is unbound).
+            macro_rules! load_fast {
                 ($i:expr) => {
                     match &f.fast[$i] {
-                        Some(v) => v.clone(),
+                        Some(v) => {
+                            let v = v.clone();
+                            f.stack.push(v)
+                        }
                         None => return (Action::Error(self.unbound_local(code, $i), false), f),
                     }
                 };
-            }
-            macro_rules! load_fast {
-                ($i:expr) => {{
-                    let v = local!($i);
-                    f.stack.push(v)
-                }};
-            }
-            // Pops TOS into local `i`, releasing the old value.
-            macro_rules! store_fast {
-                ($i:expr) => {{
-                    let v = pop!();
-                    let old = f.fast[$i].replace(v);
-                    drop(old);
-                }};
-            }
-            // BINARY_OP `bop` of the item under TOS position and `b` (a borrowed operand);
-            // `owned` makes the counted reference the generic path holds. Numbers are
-            // combined in place of the left operand's slot.
-            macro_rules! binary_op {
-                ($bop:expr, $b:expr, $owned:expr) => {{
-                    let bop: u32 = $bop;
-                    let op = (bop & 15) as u8;
-                    let slot = f.stack.last_mut().expect("stack underflow");
-                    if let Some(v) = super::binary::number_fast_path(slot, $b, op) {
-                        *slot = v;
-                        continue;
-                    }
-                    let b: ObjRef = $owned;
-                    let a = pop!();
-                    let v = if bop & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
-                    f.stack.push(v);
-                }};
             }
             // A fused instruction's second half: steps onto the next instruction and
             // yields its operand.
@@ -272,7 +243,11 @@ impl Vm {
                     }
                     Op::LoadConst => f.stack.push(code.consts[arg].clone()),
                     Op::LoadFast => load_fast!(arg),
-                    Op::StoreFast => store_fast!(arg),
+                    Op::StoreFast => {
+                        let v = pop!();
+                        let old = f.fast[arg].replace(v);
+                        drop(old);
+                    }
                     Op::LoadFastLoadFast => {
                         load_fast!(arg);
                         let b = next_arg!();
@@ -284,32 +259,44 @@ impl Vm {
                         f.stack.push(code.consts[b].clone());
                     }
                     Op::StoreFastLoadFast => {
-                        store_fast!(arg);
+                        let v = pop!();
+                        let old = f.fast[arg].replace(v);
+                        drop(old);
                         let b = next_arg!();
                         load_fast!(b);
                     }
                     Op::LoadFastLoadAttr => {
                         // The local is held by a counted reference during the lookup,
                         // as the value stack would hold it.
-                        let o = local!(arg);
+                        let Some(o) = f.fast[arg].clone() else {
+                            return (Action::Error(self.unbound_local(code, arg), false), f);
+                        };
                         let b = next_arg!();
                         let v = tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[b]));
                         drop(o);
                         f.stack.push(v);
                     }
                     Op::LoadFastStoreAttr => {
-                        let o = local!(arg);
+                        let Some(o) = f.fast[arg].clone() else {
+                            return (Action::Error(self.unbound_local(code, arg), false), f);
+                        };
                         let b = next_arg!();
                         let v = pop!();
                         tri!(self.store_attr_site(&code.caches[f.lasti], &o, &code.names[b], v));
                     }
                     Op::StoreFastStoreFast => {
-                        store_fast!(arg);
+                        let v = pop!();
+                        let old = f.fast[arg].replace(v);
+                        drop(old);
                         let b = next_arg!();
-                        store_fast!(b);
+                        let v = pop!();
+                        let old = f.fast[b].replace(v);
+                        drop(old);
                     }
                     Op::LoadFastLoadMethod => {
-                        let o = local!(arg);
+                        let Some(o) = f.fast[arg].clone() else {
+                            return (Action::Error(self.unbound_local(code, arg), false), f);
+                        };
                         let b = next_arg!();
                         let (m, s) = tri!(self.load_method_site(&code.caches[f.lasti], o, &code.names[b]));
                         f.stack.push(m);
@@ -412,13 +399,31 @@ impl Vm {
                     }
                     Op::BinaryOp => {
                         let b = pop!();
-                        binary_op!(ins.arg, &b, b)
+                        let op = (ins.arg & 15) as u8;
+                        // Numbers are combined in place of the left operand's slot.
+                        let slot = f.stack.last_mut().expect("stack underflow");
+                        if let Some(v) = super::binary::number_fast_path(slot, &b, op) {
+                            *slot = v;
+                            continue;
+                        }
+                        let a = pop!();
+                        let v = if ins.arg & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
+                        f.stack.push(v);
                     }
                     Op::LoadConstBinaryOp => {
                         let bop = next_arg!() as u32;
-                        // Python code may see the constant: the generic path holds it by
-                        // a counted reference, as the value stack would.
-                        binary_op!(bop, &code.consts[arg], code.consts[arg].clone())
+                        let op = (bop & 15) as u8;
+                        let slot = f.stack.last_mut().expect("stack underflow");
+                        if let Some(v) = super::binary::number_fast_path(slot, &code.consts[arg], op) {
+                            *slot = v;
+                            continue;
+                        }
+                        // Python code may see the operand: hold it by a counted reference,
+                        // as the value stack would.
+                        let b = code.consts[arg].clone();
+                        let a = pop!();
+                        let v = if bop & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
+                        f.stack.push(v);
                     }
                     Op::UnaryPositive | Op::UnaryNegative | Op::UnaryInvert => {
                         let a = pop!();
