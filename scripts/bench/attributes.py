@@ -17,7 +17,7 @@ class Vec:
 acc = Vec(0, 0)
 step = Vec(1, 2)
 total = 0
-for i in range(1500000):
+for i in range(2300000):
     acc = acc.add(step)
     total += acc.norm2 % 7 + step.dot(acc) % 5
 print(acc.x, acc.y, total)

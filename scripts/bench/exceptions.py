@@ -10,7 +10,7 @@ def lookup(d, k):
 
 d = {i: i * 2 for i in range(100)}
 hits = misses = 0
-for i in range(2400000):
+for i in range(3600000):
     try:
         hits += lookup(d, i % 150)
     except Missing as e:

@@ -52,5 +52,5 @@ def energy():
     return e
 
 print("%.9f" % energy())
-advance(0.01, 250000)
+advance(0.01, 350000)
 print("%.9f" % energy())

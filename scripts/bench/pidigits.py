@@ -10,5 +10,5 @@ def pidigits(n):
             q, r, t, k, m, x = q * k, (2 * q + r) * x, t * x, k + 1, (q * (7 * k + 2) + r * x) // (t * x), x + 2
     return digits
 
-d = pidigits(5000)
+d = pidigits(5600)
 print("".join(map(str, d[:30])), sum(d))

@@ -18,6 +18,6 @@ def make_scale(k):
     return scale
 
 total = 0
-for chunk in range(5):
+for chunk in range(10):
     total += sum(filt(lambda v: v % 3 != 0, mapper(make_scale(chunk + 2), source(900000))))
 print(total)

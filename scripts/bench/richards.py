@@ -63,4 +63,4 @@ for i in range(10):
     for j in range(3):
         q = Packet(None, j, i % 2).append_to(q)
     s.add(Task(s, i, i * 3 % 7, q))
-print(s.schedule(200000), s.handled)
+print(s.schedule(450000), s.handled)

@@ -15,7 +15,7 @@ def eval_AtA_times_u(u):
 
 n = 360
 u = [1.0] * n
-for _ in range(10):
+for _ in range(17):
     v = eval_AtA_times_u(u)
     u = eval_AtA_times_u(v)
 vBv = sum(ue * ve for ue, ve in zip(u, v))
