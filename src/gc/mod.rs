@@ -2,7 +2,8 @@
 //!
 //! Invariants:
 //! - Every GC-capable object that is tracked is in exactly one of the three generation
-//!   lists or the permanent generation. Tracking is decided at allocation (all GC
+//!   lists, the startup list (part of the oldest generation, see `GcState::startup`) or
+//!   the permanent generation. Tracking is decided at allocation (all GC
 //!   payloads but dicts) and by `maintain_dict_tracking` for dicts; tuples and dicts may
 //!   be untracked by a collection.
 //! - `count[0]` = GC allocations − GC deallocations since the last collection of
@@ -45,6 +46,15 @@ pub struct GenStats {
 
 pub struct GcState {
     pub generations: [GcList; NUM_GENERATIONS],
+    /// What the thread's first interpreter tracked while it was created (types, their
+    /// methods, the builtins and sys modules): members of the oldest generation that
+    /// collections do not traverse, as if frozen (`gc.freeze`), so they count as
+    /// reachable and keep what they refer to alive. They are alive as long as the
+    /// interpreter: builtin types are immutable, and `run::baseline` keeps the sys and
+    /// builtins namespaces' original contents until teardown. `gc.get_objects()` lists
+    /// them and generation 2's size counts them, as CPython does; creating another
+    /// interpreter on the thread returns them to generation 2.
+    pub startup: GcList,
     pub permanent: GcList,
     pub threshold: [Cell<i64>; NUM_GENERATIONS],
     pub count: [Cell<i64>; NUM_GENERATIONS],
@@ -64,6 +74,7 @@ pub struct GcState {
 thread_local! {
     static STATE: &'static GcState = Box::leak(Box::new(GcState {
         generations: [GcList::new(), GcList::new(), GcList::new()],
+        startup: GcList::new(),
         permanent: GcList::new(),
         threshold: [Cell::new(700), Cell::new(10), Cell::new(10)],
         count: [Cell::new(0), Cell::new(0), Cell::new(0)],
@@ -402,7 +413,7 @@ fn gc_collect_main(vm: &Vm, generation: usize) -> (i64, i64) {
     let st = state();
     let t0 = std::time::Instant::now();
     if st.debug.get() & DEBUG_STATS != 0 {
-        let sizes: Vec<String> = st.generations.iter().map(|g| g.len().to_string()).collect();
+        let sizes: Vec<String> = (0..NUM_GENERATIONS).map(|g| generation_len(g).to_string()).collect();
         vm.write_stderr(&format!(
             "gc: collecting generation {}...\ngc: objects in each generation: {}\ngc: objects in permanent generation: {}\n",
             generation,
@@ -433,7 +444,7 @@ fn gc_collect_main(vm: &Vm, generation: usize) -> (i64, i64) {
     } else {
         untrack_dicts(young);
         st.long_lived_pending.set(0);
-        st.long_lived_total.set(young.len() as i64);
+        st.long_lived_total.set(generation_len(NUM_GENERATIONS - 1) as i64);
     }
     for h in unreachable.heads() {
         set_flag(h, UNREACHABLE, false);
@@ -553,12 +564,38 @@ pub fn collect(vm: &Vm, generation: i64) -> PyResult<i64> {
     Ok(collect_with_callback(vm, generation as usize))
 }
 
+/// The number of objects in generation `g` (the startup list belongs to the oldest).
+fn generation_len(g: usize) -> usize {
+    let st = state();
+    st.generations[g].len() + if g == NUM_GENERATIONS - 1 { st.startup.len() } else { 0 }
+}
+
+/// Called as an interpreter starts being created: returns a previous interpreter's
+/// startup objects to generation 2 (so that what it left behind can be collected), and
+/// tells whether nothing is tracked, i.e. whether this is the thread's first
+/// interpreter, whose objects `end_startup` may set aside.
+pub fn begin_startup() -> bool {
+    let st = state();
+    st.generations[NUM_GENERATIONS - 1].merge(&st.startup);
+    st.generations.iter().all(|g| g.is_empty()) && st.permanent.is_empty()
+}
+
+/// Moves every tracked object into the startup list (see `GcState::startup`); the
+/// allocation counts are left as they are.
+pub fn end_startup() {
+    let st = state();
+    for g in st.generations.iter() {
+        st.startup.merge(g);
+    }
+}
+
 /// All tracked objects of generation `g` (or of all generations).
 pub fn objects(generation: Option<usize>) -> Vec<ObjRef> {
     let st = state();
     let lists: Vec<&GcList> = match generation {
+        Some(g) if g == NUM_GENERATIONS - 1 => vec![&st.startup, &st.generations[g]],
         Some(g) => vec![&st.generations[g]],
-        None => st.generations.iter().collect(),
+        None => vec![&st.generations[0], &st.generations[1], &st.startup, &st.generations[2]],
     };
     let mut out = Vec::new();
     for l in lists {

@@ -200,6 +200,7 @@ pub struct Vm {
 impl Vm {
     /// Creates an interpreter: builtin types, the builtins module, sys.
     pub fn new() -> Vm {
+        let first = crate::gc::begin_startup();
         crate::object::types::init();
         let vm = Vm {
             builtins: crate::object::new_dict(),
@@ -223,6 +224,9 @@ impl Vm {
         exceptions::init_exception_types(&vm);
         crate::builtins::init(&vm);
         crate::modules::init(&vm);
+        if first {
+            crate::gc::end_startup();
+        }
         vm
     }
 
