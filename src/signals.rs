@@ -98,3 +98,42 @@ pub fn exit_by_sigint() -> ! {
     }
     std::process::exit(130)
 }
+
+/// The process setup the `ouro` binary does in place of the Rust runtime's (its entry
+/// point is the C `main`, see `src/main.rs`): SIGPIPE ignored, so that writing to a
+/// closed pipe fails with EPIPE (`BrokenPipeError`) as in CPython, and standard
+/// descriptors 0–2 that are closed opened on /dev/null, so that no file the program
+/// opens lands on them.
+#[cfg(unix)]
+pub fn init_process() {
+    // SAFETY: setting a signal's disposition to SIG_IGN, querying a descriptor's flags
+    // and opening a path given as a NUL-terminated literal have no memory preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+        for fd in 0..3 {
+            if libc::fcntl(fd, libc::F_GETFD) == -1 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EBADF) {
+                libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
+            }
+        }
+    }
+}
+
+#[cfg(not(unix))]
+pub fn init_process() {}
+
+/// Ends the process with `code` once the interpreter has shut down: flushes the
+/// standard streams and exits without running the C runtime's exit handlers and
+/// thread-local destructors, which would only free memory the exit releases anyway
+/// (the allocator's own handler alone returned every page to the system one by one).
+pub fn exit_now(code: i32) -> ! {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    #[cfg(unix)]
+    // SAFETY: `_exit` has no memory preconditions; nothing runs after it.
+    unsafe {
+        libc::_exit(code)
+    }
+    #[cfg(not(unix))]
+    std::process::exit(code)
+}

@@ -17,6 +17,7 @@
 
 pub mod limits;
 pub mod pool;
+pub mod stack;
 
 use std::alloc::Layout;
 use std::cell::{Cell, RefCell};
