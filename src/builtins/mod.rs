@@ -33,7 +33,7 @@ use crate::vm::Vm;
 /// Registers `func` as method `name` of `ty`.
 pub fn def(ty: &ObjRef, name: &'static str, func: NativeFn) {
     let td = ty.as_type().expect("type");
-    let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
+    let owner = owner_name(ty);
     let f = ObjRef::new(
         &builtin_types().builtin_function,
         Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "", recursion_checked: false })),
@@ -44,11 +44,27 @@ pub fn def(ty: &ObjRef, name: &'static str, func: NativeFn) {
     put_type_entry(td, d, h, key, f);
 }
 
+/// `ty`'s name for the `__qualname__` of its native methods, leaked once per type: the
+/// methods of a type are defined one after another, so the last name made is reused
+/// while the type (address and name) is the same.
+fn owner_name(ty: &ObjRef) -> &'static str {
+    thread_local! {
+        static LAST: std::cell::Cell<(usize, &'static str)> = const { std::cell::Cell::new((0, "")) };
+    }
+    let td = ty.as_type().expect("type");
+    let (addr, name) = LAST.with(|l| l.get());
+    if addr == ty.addr() && *td.name.borrow() == name {
+        return name;
+    }
+    let name: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
+    LAST.with(|l| l.set((ty.addr(), name)));
+    name
+}
+
 /// An unbound native function that records `ty` as its owner (its `__qualname__` is
 /// `Type.name`, as for CPython's METH_CLASS/METH_STATIC methods).
 fn owned_builtin(ty: &ObjRef, name: &'static str, func: NativeFn) -> ObjRef {
-    let td = ty.as_type().expect("type");
-    let owner: &'static str = Box::leak(td.name.borrow().clone().into_boxed_str());
+    let owner = owner_name(ty);
     ObjRef::new(
         &builtin_types().builtin_function,
         Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "", recursion_checked: false })),

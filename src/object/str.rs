@@ -9,7 +9,7 @@
 use std::cell::{Cell, RefCell};
 use std::hash::{BuildHasher, Hasher};
 
-use ahash::AHashMap;
+use ahash::AHashSet;
 
 use super::{ObjRef, Payload, PyObject};
 use crate::object::types::{builtin_types as bt, singletons as sg};
@@ -67,8 +67,40 @@ impl StrData {
 
 thread_local! {
     static HASHER: ahash::RandomState = ahash::RandomState::with_seeds(0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344);
-    static INTERNED: RefCell<AHashMap<Box<str>, *const PyObject>> = RefCell::new(AHashMap::new());
+    static INTERNED: RefCell<AHashSet<Interned>> = RefCell::new(AHashSet::new());
 }
+
+/// An intern table entry: an interned string object, hashed and compared by its text,
+/// so the table keeps no copy of the text. Invariant: the table holds only live strings
+/// (`intern_remove` runs before an interned string's block is freed).
+#[derive(Clone, Copy)]
+struct Interned(*const PyObject);
+
+impl Interned {
+    fn text(&self) -> &str {
+        &unsafe_deref(self.0).as_str_data().expect("the intern table holds strings").s
+    }
+}
+
+impl std::borrow::Borrow<str> for Interned {
+    fn borrow(&self) -> &str {
+        self.text()
+    }
+}
+
+impl std::hash::Hash for Interned {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.text().hash(h)
+    }
+}
+
+impl PartialEq for Interned {
+    fn eq(&self, other: &Interned) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl Eq for Interned {}
 
 pub fn str_hash(s: &str) -> i64 {
     if s.is_empty() {
@@ -135,7 +167,7 @@ pub fn new_str_raw(s: &str) -> ObjRef {
 /// Returns the interned string equal to `s` (a new reference), creating it if needed.
 #[must_use]
 pub fn intern(s: &str) -> ObjRef {
-    let found = INTERNED.with(|t| t.borrow().get(s).copied());
+    let found = INTERNED.with(|t| t.borrow().get(s).map(|e| e.0));
     if let Some(p) = found {
         // SAFETY-free: the table only holds pointers of live strings (removed on dealloc).
         return ObjRef::from_borrowed(unsafe_deref(p));
@@ -152,7 +184,7 @@ pub fn intern_ref(obj: ObjRef) -> ObjRef {
     if d.interned.get() {
         return obj;
     }
-    let found = INTERNED.with(|t| t.borrow().get(&*d.s).copied());
+    let found = INTERNED.with(|t| t.borrow().get(&*d.s).map(|e| e.0));
     if let Some(p) = found {
         return ObjRef::from_borrowed(unsafe_deref(p));
     }
@@ -163,7 +195,7 @@ pub fn intern_ref(obj: ObjRef) -> ObjRef {
 fn intern_obj(obj: &ObjRef) {
     if let Some(d) = obj.as_str_data() {
         d.interned.set(true);
-        INTERNED.with(|t| t.borrow_mut().insert(d.s.clone(), obj.as_ptr()));
+        INTERNED.with(|t| t.borrow_mut().insert(Interned(obj.as_ptr())));
     }
 }
 
