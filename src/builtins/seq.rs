@@ -8,6 +8,32 @@ use crate::object::types::builtin_types;
 use crate::object::{self, ObjRef, Payload, PyResult};
 use crate::vm::Vm;
 
+/// A slice bound as an isize, clamped so that adding a length cannot overflow.
+#[inline(always)]
+fn clamp_index(v: i64) -> isize {
+    v.clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize
+}
+
+/// A slice bound that is not None or a small int: a big int or an object with
+/// `__index__` (out of line: slices almost always hold small ints).
+#[cold]
+#[inline(never)]
+fn slice_index_slow(vm: &Vm, o: &ObjRef) -> PyResult<isize> {
+    if o.as_int().is_none() && o.type_data().lookup("__index__").is_none() {
+        return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+    }
+    Ok(match vm.index(o)? {
+        Int::Small(v) => clamp_index(v),
+        Int::Big(b) => {
+            if b.signum() < dashu_int::IBig::ZERO {
+                isize::MIN / 2
+            } else {
+                isize::MAX / 2
+            }
+        }
+    })
+}
+
 /// `slice.indices(len)`: (start, stop, step, number of items), CPython's
 /// `PySlice_GetIndicesEx`.
 pub fn slice_indices(vm: &Vm, s: &ObjRef, len: usize) -> PyResult<(isize, isize, isize, usize)> {
@@ -18,22 +44,9 @@ pub fn slice_indices(vm: &Vm, s: &ObjRef, len: usize) -> PyResult<(isize, isize,
         }
         // An int (or int subclass) is its own index: no `__index__` call.
         if let Some(Int::Small(v)) = o.as_int() {
-            return Ok(Some((*v).clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize));
+            return Ok(Some(clamp_index(*v)));
         }
-        if o.as_int().is_none() && o.type_data().lookup("__index__").is_none() {
-            return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
-        }
-        let i = vm.index(o)?;
-        Ok(Some(match i {
-            Int::Small(v) => v.clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize,
-            Int::Big(b) => {
-                if b.signum() < dashu_int::IBig::ZERO {
-                    isize::MIN / 2
-                } else {
-                    isize::MAX / 2
-                }
-            }
-        }))
+        slice_index_slow(vm, o).map(Some)
     };
     let step = conv(step)?.unwrap_or(1);
     if step == 0 {
