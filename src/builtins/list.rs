@@ -64,8 +64,18 @@ pub fn list_setitem(vm: &Vm, l: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> 
             Err(e) => return Err(e),
         };
         if step == 1 {
-            let stop = stop.max(start) as usize;
-            let old: Vec<ObjRef> = items(l).borrow_mut().splice(start as usize..stop, new).collect();
+            let (start, stop) = (start as usize, stop.max(start) as usize);
+            if new.len() == stop - start {
+                // Same size: the new items trade places with the old ones, which are
+                // released afterwards, last first (as the splice below does).
+                let mut old = new;
+                for (slot, x) in items(l).borrow_mut()[start..stop].iter_mut().zip(old.iter_mut()) {
+                    std::mem::swap(slot, x);
+                }
+                object::drop_reversed(old);
+                return Ok(());
+            }
+            let old: Vec<ObjRef> = items(l).borrow_mut().splice(start..stop, new).collect();
             object::drop_reversed(old);
             return Ok(());
         }
