@@ -53,6 +53,9 @@ fn new_like(ty: &ObjRef) -> ObjRef {
 }
 
 /// `s.update(it)` (CPython's `set_update_internal`).
+/// Sets this small are copied on the stack by `set_update`.
+const SMALL: usize = 8;
+
 pub fn set_update(vm: &Vm, s: &ObjRef, it: &ObjRef) -> PyResult<()> {
     let eq = |a: &ObjRef, b: &ObjRef| vm.eq(a, b);
     if let Some(other) = it.as_set() {
@@ -60,6 +63,20 @@ pub fn set_update(vm: &Vm, s: &ObjRef, it: &ObjRef) -> PyResult<()> {
             // Into an empty set (a copy): `merge` then compares no keys, so no Python
             // code can run while `other` is borrowed, and no snapshot is needed.
             return SetTable::merge(tab(s), &other.borrow(), &fast_eq, &eq);
+        }
+        // Comparisons may run Python code that changes `other`: its keys are taken out
+        // first (on the stack when they are few, as in `s | {x}`).
+        let n = other.borrow().len();
+        if n == 0 {
+            return Ok(());
+        }
+        if n <= SMALL && !s.is(it) {
+            let mut buf: [(i64, Option<ObjRef>); SMALL] = Default::default();
+            for (slot, (h, k)) in buf.iter_mut().zip(other.borrow().iter()) {
+                *slot = (h, Some(k.clone()));
+            }
+            let entries = buf.into_iter().take(n).filter_map(|(h, k)| k.map(|k| (h, k)));
+            return SetTable::merge_entries(tab(s), entries, n, &fast_eq, &eq);
         }
         let snapshot = other.borrow().clone();
         return SetTable::merge(tab(s), &snapshot, &fast_eq, &eq);

@@ -203,12 +203,17 @@ impl SetTable {
         }
     }
 
-    pub fn resize(&mut self, minused: usize) {
+    /// The table size `resize(minused)` makes.
+    fn size_for(minused: usize) -> usize {
         let mut newsize = MINSIZE;
         while newsize <= minused {
             newsize <<= 1;
         }
-        let old = std::mem::replace(&mut self.table, vec![Slot::Empty; newsize]);
+        newsize
+    }
+
+    pub fn resize(&mut self, minused: usize) {
+        let old = std::mem::replace(&mut self.table, vec![Slot::Empty; SetTable::size_for(minused)]);
         self.fill = self.used;
         self.version += 1;
         for s in old {
@@ -226,29 +231,27 @@ impl SetTable {
         }
         {
             let mut t = cell.borrow_mut();
-            t.ensure_table();
-            if (t.fill + other.used) * 5 >= t.mask() * 3 {
-                let n = (t.used + other.used) * 2;
-                t.resize(n);
-            }
-            if t.fill == 0 && t.mask() == other.mask() && other.fill == other.used {
-                t.table = other.table.clone();
-                t.fill = other.fill;
-                t.used = other.used;
-                t.version += 1;
-                return Ok(());
-            }
             if t.fill == 0 {
+                // Into an empty table (every slot Empty): the table `set_merge` would
+                // reach (MINSIZE, or what its growth check resizes to), made at once.
+                let cur = if t.table.is_empty() { MINSIZE } else { t.table.len() };
+                let size = if other.used * 5 >= (cur - 1) * 3 { SetTable::size_for(other.used * 2) } else { cur };
+                if size - 1 == other.mask() && other.fill == other.used {
+                    t.table = other.table.clone();
+                } else {
+                    if t.table.len() != size {
+                        t.table = vec![Slot::Empty; size];
+                    }
+                    for (h, k) in other.iter() {
+                        SetTable::insert_clean(&mut t.table, h, k.clone());
+                    }
+                }
                 t.fill = other.used;
                 t.used = other.used;
                 t.version += 1;
-                for s in &other.table {
-                    if let Slot::Active(h, k) = s {
-                        SetTable::insert_clean(&mut t.table, *h, k.clone());
-                    }
-                }
                 return Ok(());
             }
+            t.presize(other.used);
         }
         for s in &other.table {
             if let Slot::Active(h, k) = s {
@@ -258,8 +261,19 @@ impl SetTable {
         Ok(())
     }
 
-    /// Grows the table ahead of inserting about `n` more keys (as `set_update_internal`
-    /// does for a dict argument).
+    /// `merge` of keys already taken out of a set table (hash, key), in its table order,
+    /// into a table that is not empty.
+    pub fn merge_entries(cell: &RefCell<SetTable>, entries: impl Iterator<Item = (i64, ObjRef)>, n: usize, fast: Fast, eq: EqFn) -> PyResult<()> {
+        cell.borrow_mut().presize(n);
+        for (h, k) in entries {
+            SetTable::add(cell, k, h, fast, eq)?;
+        }
+        Ok(())
+    }
+
+
+    /// Grows the table ahead of inserting about `n` more keys (`set_merge`'s growth
+    /// check, which `set_update_internal` also makes for a dict argument).
     pub fn presize(&mut self, n: usize) {
         self.ensure_table();
         if (self.fill + n) * 5 >= self.mask() * 3 {
