@@ -193,7 +193,10 @@ impl Int {
     pub fn hash(&self) -> i64 {
         let h = match self {
             Int::Small(a) => {
-                let m = (a.unsigned_abs() % HASH_MODULUS as u64) as i64;
+                // Below the modulus (nearly every int) the value is its own residue: no
+                // division.
+                let u = a.unsigned_abs();
+                let m = if u < HASH_MODULUS as u64 { u as i64 } else { (u % HASH_MODULUS as u64) as i64 };
                 if *a < 0 { -m } else { m }
             }
             Int::Big(b) => {
