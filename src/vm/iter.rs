@@ -422,12 +422,13 @@ impl Vm {
             }
             Ok(Exit::Return(v)) => {
                 drop(st);
-                drop(frame);
+                // The finished frame goes back to the free list, as a call's does.
+                self.recycle_frame(frame);
                 Ok(SendResult::Returned(v))
             }
             Err(e) => {
                 drop(st);
-                drop(frame);
+                self.recycle_frame(frame);
                 if e.is(&self.exc_type("StopIteration")) {
                     let re = self.runtime_error("generator raised StopIteration");
                     if let Some(d) = re.exc.as_exc() {
