@@ -430,8 +430,11 @@ impl Vm {
                 // Released frames keep their (empty) slots: a frame of the same code
                 // (recursion, a loop of calls) needs no resizing.
                 let n = code.nlocalsplus();
-                if f.fast.len() != n {
-                    f.fast.resize(n, None);
+                let len = f.fast.len();
+                if len > n {
+                    f.fast.truncate(n);
+                } else if len < n {
+                    f.fast.extend(std::iter::repeat_n(None, n - len));
                 }
                 f.stack.reserve(code.stacksize as usize);
                 f.pc = 0;
@@ -469,7 +472,7 @@ impl Vm {
         f.code = object::none();
         let n = self.frame_pool_len.get();
         if n < FRAME_POOL_SIZE {
-            f.caller = self.frame_pool.take();
+            f.link(self.frame_pool.take());
             self.frame_pool.set(Some(f));
             self.frame_pool_len.set(n + 1);
         }
