@@ -244,6 +244,14 @@ struct NumberParts<'a> {
 /// (separators count; zeros get separators too).  Port of
 /// `_PyUnicode_InsertThousandsGrouping` for a repeating group size.
 fn group_digits(digits: &str, min_width: i64, group: Option<(usize, char)>) -> String {
+    if group.is_none() {
+        // Ungrouped (`digits` is never empty here): zeros up to `min_width`, then the digits.
+        let zeros = (min_width - digits.chars().count() as i64).max(0) as usize;
+        let mut out = String::with_capacity(zeros + digits.len());
+        push_fill(&mut out, '0', zeros);
+        out.push_str(digits);
+        return out;
+    }
     let src: Vec<char> = digits.chars().collect();
     let mut remaining = src.len() as i64;
     let mut min_width = min_width.max(0);
@@ -330,29 +338,36 @@ fn fill_number(
             _ => lpad = n_padding,
         }
     }
-    let fill = spec.fill.to_string();
-    let mut out = String::new();
-    out.push_str(&fill.repeat(lpad as usize));
+    let fill = spec.fill;
+    let text_len = 1 + parts.prefix.len() + grouped.len() + 1 + parts.remainder.len();
+    let mut out = String::with_capacity(text_len + (n_padding.max(0) as usize) * fill.len_utf8());
+    push_fill(&mut out, fill, lpad as usize);
     if let Some(s) = sign {
         out.push(s);
     }
-    if upper {
-        out.push_str(&parts.prefix.to_ascii_uppercase());
-    } else {
-        out.push_str(parts.prefix);
-    }
-    out.push_str(&fill.repeat(spad as usize));
-    if upper {
-        out.push_str(&grouped.to_ascii_uppercase());
-    } else {
-        out.push_str(&grouped);
-    }
+    push_case(&mut out, parts.prefix, upper);
+    push_fill(&mut out, fill, spad as usize);
+    push_case(&mut out, &grouped, upper);
     if parts.has_decimal {
         out.push('.');
     }
     out.push_str(parts.remainder);
-    out.push_str(&fill.repeat(rpad as usize));
+    push_fill(&mut out, fill, rpad as usize);
     out
+}
+
+/// Appends `n` copies of `c`.
+fn push_fill(out: &mut String, c: char, n: usize) {
+    out.extend(std::iter::repeat_n(c, n));
+}
+
+/// Appends `s`, in ASCII upper case if `upper`.
+fn push_case(out: &mut String, s: &str, upper: bool) {
+    if upper {
+        out.extend(s.chars().map(|c| c.to_ascii_uppercase()));
+    } else {
+        out.push_str(s);
+    }
 }
 
 /// Grouping for a presentation type: 'n' uses the "C" locale (none);
