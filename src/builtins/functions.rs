@@ -134,6 +134,9 @@ fn any(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 fn radix(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>, name: &str, base: u32, prefix: &str) -> PyResult {
     arity(vm, name, args, kw, 1, 1)?;
     let i = vm.index(&args[0])?;
+    if let crate::object::Int::Small(v) = i {
+        return Ok(object::new_string(crate::object::int::small_pow2_radix(v, base, prefix)));
+    }
     let s = i.to_string_radix(base);
     Ok(object::new_string(match s.strip_prefix('-') {
         Some(d) => format!("-{}{}", prefix, d),

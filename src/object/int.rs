@@ -212,6 +212,7 @@ impl Int {
     pub fn to_string_radix(&self, radix: u32) -> String {
         match self {
             Int::Small(a) if radix == 10 => a.to_string(),
+            Int::Small(a) if matches!(radix, 2 | 8 | 16) => small_pow2_radix(*a, radix, ""),
             _ => {
                 let b = self.to_big();
                 let neg = b.signum() < IBig::ZERO;
@@ -228,6 +229,31 @@ impl Int {
             Int::Big(b) => (&**b).unsigned_abs().bit_len() as u64,
         }
     }
+}
+
+/// `a` in base 2, 8 or 16 (lower-case digits), with `prefix` after the sign: `hex()`,
+/// `oct()` and `bin()` of a small int without the formatting machinery.
+pub fn small_pow2_radix(a: i64, radix: u32, prefix: &str) -> String {
+    let shift = radix.trailing_zeros();
+    let mask = (radix - 1) as u64;
+    let mut m = a.unsigned_abs();
+    let mut buf = [0u8; 64];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b"0123456789abcdef"[(m & mask) as usize];
+        m >>= shift;
+        if m == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(1 + prefix.len() + buf.len() - i);
+    if a < 0 {
+        out.push('-');
+    }
+    out.push_str(prefix);
+    out.extend(buf[i..].iter().map(|&b| b as char));
+    out
 }
 
 /// Floor division and modulo of big integers (Python's sign rules).
