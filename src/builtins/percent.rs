@@ -19,13 +19,13 @@ pub fn bytes_percent(vm: &Vm, fmt: &ObjRef, args: &ObjRef) -> PyResult {
 
 fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<String> {
     let is_mapping = !matches!(args.payload(), Payload::Tuple(_) | Payload::Str(_)) && (args.as_dict().is_some() || args.type_data().lookup("__getitem__").is_some() && args.as_tuple().is_none());
-    let items: Vec<ObjRef> = match args.payload() {
-        Payload::Tuple(t) => t.to_vec(),
-        _ => vec![args.clone()],
+    let items: &[ObjRef] = match args.payload() {
+        Payload::Tuple(t) => t,
+        _ => std::slice::from_ref(args),
     };
     let mut next = 0usize;
     let mut used_mapping = false;
-    let mut out = String::new();
+    let mut out = String::with_capacity(f.len() + 16);
     let cs: Vec<char> = f.chars().collect();
     let mut i = 0;
     let mut take = |vm: &Vm| -> PyResult<ObjRef> {
@@ -47,6 +47,9 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
         }
         let mut mapped: Option<ObjRef> = None;
         if cs[i] == '(' {
+            if !is_mapping {
+                return Err(vm.type_error("format requires a mapping"));
+            }
             let mut depth = 1;
             let mut j = i + 1;
             while j < cs.len() && depth > 0 {
@@ -61,9 +64,6 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
                 return Err(vm.value_error("incomplete format key"));
             }
             let key: String = cs[i + 1..j - 1].iter().collect();
-            if !is_mapping {
-                return Err(vm.type_error("format requires a mapping"));
-            }
             mapped = Some(vm.getitem(args, &object::new_string(key))?);
             used_mapping = true;
             i = j;
@@ -173,6 +173,14 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
                         let r = if conv == 'r' && !bytes { vm.repr(&v)? } else { vm.ascii(&v)? };
                         r.as_str().unwrap_or("").to_string()
                     }
+                    _ if bytes => match (v.payload(), super::bytes::as_bytes(&v)) {
+                        (Payload::Int(x), _) => match x.as_i64().filter(|c| (0..256).contains(c)) {
+                            Some(c) => (c as u8 as char).to_string(),
+                            None => return Err(vm.overflow_error("%c arg not in range(256)")),
+                        },
+                        (_, Some(b)) if b.len() == 1 => (b[0] as char).to_string(),
+                        _ => return Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
+                    },
                     _ => match v.payload() {
                         Payload::Int(x) => {
                             let cp = x.as_i64().unwrap_or(-1);
@@ -182,7 +190,7 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
                             }
                         }
                         Payload::Str(st) if st.nchars == 1 => st.s.to_string(),
-                        _ => return Err(vm.type_error(format!("%c requires int or char, not {}", v.type_name()))),
+                        _ => return Err(vm.type_error("%c requires int or char")),
                     },
                 };
                 percent_str(&text, flags, width, prec, conv)

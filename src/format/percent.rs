@@ -159,14 +159,14 @@ fn output(
     prec: Option<usize>,
     conv: char,
 ) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut len = chars.len() as i64;
+    let mut len = s.chars().count() as i64;
     let mut width = width.map_or(-1, |w| w as i64);
     let prec_i = prec.map_or(-1, |p| p as i64);
     if (width == -1 || width <= len) && (prec_i == -1 || prec_i >= len) && !(flags.sign || flags.blank)
     {
         return s.to_string();
     }
+    let chars: Vec<char> = s.chars().collect();
     if matches!(conv, 's' | 'r' | 'a') && prec_i >= 0 && len > prec_i {
         len = prec_i;
     }
