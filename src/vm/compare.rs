@@ -121,6 +121,26 @@ impl Vm {
         if let Some(r) = fast_eq(a, b) {
             return Ok(r);
         }
+        if let (Payload::Tuple(x), Payload::Tuple(y)) = (a.payload(), b.payload()) {
+            let t = &builtin_types().tuple;
+            if a.ty().is(t) && b.ty().is(t) {
+                // Exact tuples (dict keys): `tuplerichcompare` for ==, item by item up to
+                // the shorter length, then the lengths.
+                self.enter_recursion(" in comparison")?;
+                let mut r = Ok(x.len() == y.len());
+                for (p, q) in x.iter().zip(y.iter()) {
+                    match self.eq(p, q) {
+                        Ok(true) => {}
+                        other => {
+                            r = other;
+                            break;
+                        }
+                    }
+                }
+                self.leave_recursion();
+                return r;
+            }
+        }
         let r = self.rich_compare(a, b, CmpOp::Eq)?;
         self.truthy(&r)
     }
@@ -222,13 +242,11 @@ impl Vm {
             (Payload::ByteArray(x), Payload::ByteArray(y)) => Some(x.borrow().cmp(&y.borrow())),
             (Payload::Bytes(x), Payload::ByteArray(y)) => Some(x[..].cmp(&y.borrow()[..])),
             (Payload::ByteArray(x), Payload::Bytes(y)) => Some(x.borrow()[..].cmp(&y[..])),
-            (Payload::Tuple(x), Payload::Tuple(y)) => {
-                let (x, y) = (x.to_vec(), y.to_vec());
-                return self.seq_compare(&x, &y, op).map(Some);
-            }
+            // Tuples are immutable and `a` and `b` keep them alive: compared in place.
+            (Payload::Tuple(x), Payload::Tuple(y)) => return self.seq_compare(x, y, op, false).map(Some),
             (Payload::List(x), Payload::List(y)) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
-                return self.seq_compare(&x, &y, op).map(Some);
+                return self.seq_compare(&x, &y, op, true).map(Some);
             }
             (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let e = crate::builtins::dict::dict_equal(self, a, b)?;
@@ -245,7 +263,7 @@ impl Vm {
             (Payload::Slice { start: s1, stop: e1, step: t1 }, Payload::Slice { start: s2, stop: e2, step: t2 }) => {
                 let x = vec![s1.clone(), e1.clone(), t1.clone()];
                 let y = vec![s2.clone(), e2.clone(), t2.clone()];
-                return self.seq_compare(&x, &y, op).map(Some);
+                return self.seq_compare(&x, &y, op, false).map(Some);
             }
             (Payload::BoundMethod { func: f1, self_: s1 }, Payload::BoundMethod { func: f2, self_: s2 }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let e = f1.is(f2) && s1.is(s2);
@@ -291,8 +309,10 @@ impl Vm {
     }
 
     /// Lexicographic comparison of two sequences (items compared with `==` first).
-    fn seq_compare(&self, x: &[ObjRef], y: &[ObjRef], op: CmpOp) -> PyResult {
-        if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
+    /// `len_shortcut`: == and != of sequences of different lengths are decided without
+    /// comparing items (lists do that in CPython; tuples compare items first).
+    fn seq_compare(&self, x: &[ObjRef], y: &[ObjRef], op: CmpOp, len_shortcut: bool) -> PyResult {
+        if len_shortcut && matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
             return Ok(object::new_bool(op == CmpOp::Ne));
         }
         self.enter_recursion(" in comparison")?;
