@@ -1009,6 +1009,11 @@ fn str_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         (None, None, None) => object::new_str(""),
         (Some(o), None, None) => vm.str(o)?,
         (Some(o), enc, errs) => {
+            for (name, v) in [("encoding", enc), ("errors", errs)] {
+                if let Some(v) = v.as_ref().filter(|v| v.as_str().is_none()) {
+                    return Err(vm.type_error(format!("str() argument '{}' must be str, not {}", name, v.type_name())));
+                }
+            }
             let Some(data) = super::bytes::as_bytes(o) else {
                 return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {} found", o.type_name())));
             };

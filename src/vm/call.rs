@@ -502,6 +502,11 @@ impl Vm {
         if ty.is(&t.type_) && args.len() == 1 && kwnames.is_none() {
             return Ok(ObjRef::from_borrowed(args[0].ty()));
         }
+        if ty.is(&t.str) && args.len() == 1 && kwnames.is_none() {
+            // `str(x)`: what `str.__new__` makes of one argument (`object.__init__`, which
+            // follows, does nothing), as CPython's specialised call does.
+            return self.str(&args[0]);
+        }
         // A metaclass with its own __call__.
         let meta = ty.ty();
         if !meta.is(&t.type_) {
