@@ -165,7 +165,18 @@ impl Vm {
         Ok(object::new_string(crate::builtins::repr::ascii_escape(s)))
     }
 
+    #[inline]
     pub fn hash(&self, o: &ObjRef) -> PyResult<i64> {
+        // Exact ints and strings (most keys) inline; everything else out of line.
+        match o.payload() {
+            Payload::Int(i) if !o.type_data().heap => Ok(i.hash()),
+            Payload::Str(s) if !o.type_data().heap => Ok(s.hash()),
+            _ => self.hash_general(o),
+        }
+    }
+
+    #[inline(never)]
+    fn hash_general(&self, o: &ObjRef) -> PyResult<i64> {
         let td = o.type_data();
         if !td.heap {
             return self.builtin_hash(o);
