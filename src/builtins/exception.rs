@@ -163,11 +163,12 @@ fn exc_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         let d = vm.instance_dict(e).expect("exception dict");
         super::dict::dict_set_str(vm, &d, n, v)
     };
-    if (e.is_instance(&vm.exc_type("UnicodeDecodeError")) || e.is_instance(&vm.exc_type("UnicodeEncodeError"))) && pos.len() == 5 {
+    let [unicode_decode, unicode_encode, syntax_error, os_error] = vm.structured_exc_types.get().expect("exception types made");
+    if pos.len() == 5 && (e.is_instance(unicode_decode) || e.is_instance(unicode_encode)) {
         for (n, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(pos.iter()) {
             set(n, v.clone())?;
         }
-    } else if e.is_instance(&vm.exc_type("SyntaxError")) {
+    } else if e.is_instance(syntax_error) {
         // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])).
         let info: Vec<ObjRef> = pos.get(1).and_then(|t| t.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
         if pos.len() == 2 && info.len() < 4 {
@@ -181,7 +182,7 @@ fn exc_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
             set(n, info.get(i).cloned().unwrap_or_else(object::none))?;
         }
         set("print_file_and_line", object::none())?;
-    } else if e.is_instance(&vm.exc_type("OSError")) {
+    } else if e.is_instance(os_error) {
         let none = object::none;
         let (errno, strerror) = if (2..=5).contains(&pos.len()) { (pos[0].clone(), pos[1].clone()) } else { (none(), none()) };
         set("errno", errno)?;

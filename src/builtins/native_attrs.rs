@@ -304,7 +304,7 @@ pub fn set(vm: &Vm, obj: &ObjRef, name: &str, value: Option<ObjRef>) -> Option<P
         }
         Payload::Exception(e) => {
             if let ("__cause__" | "__context__", Some(v)) = (name, &value) {
-                if !v.is_none() && !v.is_instance(&vm.exc_type("BaseException")) {
+                if !v.is_none() && !v.is_instance(&builtin_types().base_exception) {
                     let what = if name == "__cause__" { "cause" } else { "context" };
                     return Some(Err(vm.type_error(format!("exception {} must be None or derive from BaseException", what))));
                 }

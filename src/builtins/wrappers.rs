@@ -360,7 +360,7 @@ fn gen_throw(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     } else {
         t.clone()
     };
-    if !exc.is_instance(&vm.exc_type("BaseException")) {
+    if !exc.is_instance(&builtin_types().base_exception) {
         return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string() + &exc.type_name()));
     }
     match vm.gen_resume(&args[0], None, Some(crate::vm::PyErr::new(exc)))? {

@@ -111,6 +111,8 @@ pub fn init_exception_types(vm: &Vm) {
     let os = map["OSError"].clone();
     map.insert("EnvironmentError", os.clone());
     map.insert("IOError", os);
+    let structured = ["UnicodeDecodeError", "UnicodeEncodeError", "SyntaxError", "OSError"].map(|n| map[n].clone());
+    let _ = vm.structured_exc_types.set(structured);
 }
 
 /// Names of all builtin exception classes (for the builtins module).

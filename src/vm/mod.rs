@@ -220,6 +220,10 @@ pub struct Vm {
     /// When set (`capture_output`), what the program writes to stdout and stderr is
     /// appended here instead of reaching the process's streams.
     pub captured: RefCell<Option<String>>,
+    /// UnicodeDecodeError, UnicodeEncodeError, SyntaxError and OSError: the types whose
+    /// instances get structured attributes, which every new exception is tested against
+    /// (set with the other exception types).
+    pub structured_exc_types: std::cell::OnceCell<[ObjRef; 4]>,
 }
 
 impl Vm {
@@ -245,6 +249,7 @@ impl Vm {
             frame_pool_len: Cell::new(0),
             namespace_snapshot: RefCell::new(None),
             captured: RefCell::new(None),
+            structured_exc_types: std::cell::OnceCell::new(),
         };
         exceptions::init_exception_types(&vm);
         crate::builtins::init(&vm);

@@ -67,7 +67,7 @@ impl Vm {
 
     /// Builds the exception `raise exc [from cause]` raises.
     fn make_raise(&self, exc: &ObjRef, cause: Option<ObjRef>) -> PyResult<PyErr> {
-        let base = self.exc_type("BaseException");
+        let base = crate::object::types::builtin_types().base_exception.clone();
         let e = if exc.as_type().is_some() {
             if !exc.is_subtype(&base) {
                 return Err(self.type_error("exceptions must derive from BaseException"));
@@ -105,7 +105,7 @@ impl Vm {
     }
 
     pub fn exception_matches(&self, e: &ObjRef, ty: &ObjRef) -> PyResult<bool> {
-        let base = self.exc_type("BaseException");
+        let base = crate::object::types::builtin_types().base_exception.clone();
         let check = |t: &ObjRef| -> PyResult<bool> {
             if t.as_type().is_none() || !t.is_subtype(&base) {
                 return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
