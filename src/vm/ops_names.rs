@@ -186,6 +186,13 @@ impl Vm {
                 if let Some(v) = crate::builtins::dict::dict_get_name(l, name) {
                     return Ok(v);
                 }
+                if l.is(f.globals()) {
+                    // Module code: its locals are its globals, just searched.
+                    return match crate::builtins::dict::dict_get_name(&self.builtins, name) {
+                        Some(v) => Ok(v),
+                        None => Err(self.name_error_suggest(f, name.as_str().unwrap_or(""))),
+                    };
+                }
             } else {
                 match self.getitem(l, name) {
                     Ok(v) => return Ok(v),
