@@ -52,10 +52,10 @@ fn new_like(ty: &ObjRef) -> ObjRef {
     ObjRef::new(ty, Payload::Set(Box::new(RefCell::new(SetTable::default()))))
 }
 
-/// `s.update(it)` (CPython's `set_update_internal`).
 /// Sets this small are copied on the stack by `set_update`.
 const SMALL: usize = 8;
 
+/// `s.update(it)` (CPython's `set_update_internal`).
 pub fn set_update(vm: &Vm, s: &ObjRef, it: &ObjRef) -> PyResult<()> {
     let eq = |a: &ObjRef, b: &ObjRef| vm.eq(a, b);
     if let Some(other) = it.as_set() {

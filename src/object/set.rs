@@ -271,7 +271,6 @@ impl SetTable {
         Ok(())
     }
 
-
     /// Grows the table ahead of inserting about `n` more keys (`set_merge`'s growth
     /// check, which `set_update_internal` also makes for a dict argument).
     pub fn presize(&mut self, n: usize) {
