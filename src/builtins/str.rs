@@ -456,7 +456,9 @@ fn str_isprintable(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResul
     let x = s(&args[0]);
     Ok(object::new_bool(x.chars().all(|c| {
         let r = crate::format::py_str_repr(&c.to_string());
-        r.chars().count() == 3 || c == '\'' || c == '\\' && false
+        // A printable character reprs as itself in quotes; the quote and the backslash
+        // are printable but escaped by repr.
+        r.chars().count() == 3 || c == '\'' || c == '\\'
     })))
 }
 fn str_isupper(_vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {

@@ -20,3 +20,5 @@ for call in [lambda: str(A(), 1), lambda: str(3, 1), lambda: str(b'a', 'ascii', 
         print(call())
     except Exception as e:
         print(type(e).__name__, e)
+# str.isprintable: the backslash and quotes are printable.
+print('\\'.isprintable(), "'".isprintable(), '"'.isprintable(), 'a b'.isprintable(), '\t'.isprintable(), '\x7f'.isprintable(), 'é'.isprintable(), '\u00a0'.isprintable(), ''.isprintable())
