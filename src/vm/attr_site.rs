@@ -232,6 +232,23 @@ impl AttrSite {
         }
     }
 
+    /// A `Values` site's store of a new attribute that goes at the end of the instance's
+    /// values (attributes set in the class's order, as by `__init__`), as
+    /// `object::values::set` would store it; `Err(value)` when the site does not apply.
+    fn values_append(&self, obj: &PyObject, value: ObjRef) -> Result<(), ObjRef> {
+        let Some((td, v)) = self.values_of(obj) else { return Err(value) };
+        let at = td.nslots.get() + self.index.get() as usize;
+        let mut v = v.borrow_mut();
+        if at != v.len() {
+            return Err(value);
+        }
+        if v.capacity() == 0 {
+            v.reserve_exact(td.nslots.get() + td.shared_keys.borrow().len());
+        }
+        v.push(Some(value));
+        Ok(())
+    }
+
     /// For a `Values` or `InstanceDict` site that hit: the instance's own attribute
     /// `name`, if it has one.
     #[inline]
@@ -302,6 +319,10 @@ impl Vm {
 
     #[inline(never)]
     fn store_attr_site_slow(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
+        let value = match site.values_append(obj, value) {
+            Ok(()) => return Ok(()),
+            Err(v) => v,
+        };
         if let Some(td) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
