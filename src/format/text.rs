@@ -195,15 +195,11 @@ pub fn int_to_str_radix(v: &IBig, base: u32) -> String {
 /// without the big-integer machinery), else None.
 fn small_text(v: &IBig, base: u32) -> Option<String> {
     let i = i64::try_from(v).ok()?;
-    let m = i.unsigned_abs();
-    let digits = match base {
-        2 => format!("{m:b}"),
-        8 => format!("{m:o}"),
-        10 => m.to_string(),
-        16 => format!("{m:x}"),
-        _ => return None,
-    };
-    Some(if i < 0 { format!("-{digits}") } else { digits })
+    match base {
+        2 | 8 | 16 => Some(crate::object::int::small_pow2_radix(i, base, "")),
+        10 => Some(i.to_string()),
+        _ => None,
+    }
 }
 
 /// str(int): decimal text, or CPython's ValueError message when the value

@@ -212,7 +212,6 @@ impl Int {
     pub fn to_string_radix(&self, radix: u32) -> String {
         match self {
             Int::Small(a) if radix == 10 => a.to_string(),
-            Int::Small(a) if matches!(radix, 2 | 8 | 16) => small_pow2_radix(*a, radix, ""),
             _ => {
                 let b = self.to_big();
                 let neg = b.signum() < IBig::ZERO;
@@ -231,8 +230,9 @@ impl Int {
     }
 }
 
-/// `a` in base 2, 8 or 16 (lower-case digits), with `prefix` after the sign: `hex()`,
-/// `oct()` and `bin()` of a small int without the formatting machinery.
+/// `a` in base 2, 8 or 16 (lower-case digits), with `prefix` after the sign, without
+/// the formatting machinery: `hex()`, `oct()` and `bin()` of a small int, and the
+/// digits of format specs and `%x`/`%o`.
 pub fn small_pow2_radix(a: i64, radix: u32, prefix: &str) -> String {
     let shift = radix.trailing_zeros();
     let mask = (radix - 1) as u64;
