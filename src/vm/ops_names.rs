@@ -188,10 +188,7 @@ impl Vm {
                 }
                 if l.is(f.globals()) {
                     // Module code: its locals are its globals, just searched.
-                    return match crate::builtins::dict::dict_get_name(&self.builtins, name) {
-                        Some(v) => Ok(v),
-                        None => Err(self.name_error_suggest(f, name.as_str().unwrap_or(""))),
-                    };
+                    return self.load_builtin(f, name);
                 }
             } else {
                 match self.getitem(l, name) {
@@ -208,10 +205,15 @@ impl Vm {
         if let Some(v) = crate::builtins::dict::dict_get_name(f.globals(), name) {
             return Ok(v);
         }
-        if let Some(v) = crate::builtins::dict::dict_get_name(&self.builtins, name) {
-            return Ok(v);
+        self.load_builtin(f, name)
+    }
+
+    /// The builtin `name`, or the NameError for a name found nowhere.
+    fn load_builtin(&self, f: &Frame, name: &ObjRef) -> PyResult {
+        match crate::builtins::dict::dict_get_name(&self.builtins, name) {
+            Some(v) => Ok(v),
+            None => Err(self.name_error_suggest(f, name.as_str().unwrap_or(""))),
         }
-        Err(self.name_error_suggest(f, name.as_str().unwrap_or("")))
     }
 
     /// NameError with CPython's "Did you mean" suggestion (locals, then globals, then
