@@ -251,14 +251,8 @@ impl SetTable {
                 t.version += 1;
                 return Ok(());
             }
-            t.presize(other.used);
         }
-        for s in &other.table {
-            if let Slot::Active(h, k) = s {
-                SetTable::add(cell, k.clone(), *h, fast, eq)?;
-            }
-        }
-        Ok(())
+        SetTable::merge_entries(cell, other.iter().map(|(h, k)| (h, k.clone())), other.used, fast, eq)
     }
 
     /// `merge` of keys already taken out of a set table (hash, key), in its table order,
