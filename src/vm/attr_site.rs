@@ -328,52 +328,46 @@ impl Vm {
                 Some(k) => k,
                 None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_store(td, name, n)),
             };
-            let value = match kind {
+            return match kind {
                 Kind::Values => match site.values_replace(obj, value) {
                     Ok(old) => {
                         drop(old);
-                        return Ok(());
+                        Ok(())
                     }
                     // A new attribute, or an instance with a dict: the general path,
                     // whose hint must leave the site's key index alone.
-                    Err(v) => return self.store_instance_attr(obj, name, v, &std::cell::Cell::new(site.index.get())),
+                    Err(v) => self.store_instance_attr(obj, name, v, &std::cell::Cell::new(site.index.get())).map(drop),
                 },
-                Kind::InstanceDict => match object::values::set(obj, name, value, &site.index) {
-                    Ok(old) => {
-                        drop(old);
+                Kind::InstanceDict => {
+                    if self.store_instance_attr(obj, name, value, &site.index)? {
+                        // Stored among the values: `index` is now the name's key index.
                         site.upgrade(site.index.get());
-                        return Ok(());
                     }
-                    Err(v) => v,
-                },
-                _ => value,
+                    Ok(())
+                }
+                _ => self.setattr(obj, name, value),
             };
-            if kind == Kind::InstanceDict {
-                return self.store_instance_attr(obj, name, value, &site.index);
-            }
-            return self.setattr(obj, name, value);
         }
         self.setattr(obj, name, value)
     }
 
     /// A store that a site has found to go into the instance's attributes (see
-    /// `Kind::InstanceDict`): into its values if it can, else into its dict, created (or
-    /// materialized from the values) by the first such store, as the generic path would.
-    fn store_instance_attr(&self, obj: &ObjRef, name: &ObjRef, value: ObjRef, hint: &std::cell::Cell<u32>) -> PyResult<()> {
+    /// `Kind::InstanceDict`): into its values if it can (true), else into its dict,
+    /// created (or materialized from the values) by the first such store, as the generic
+    /// path would.
+    fn store_instance_attr(&self, obj: &ObjRef, name: &ObjRef, value: ObjRef, hint: &std::cell::Cell<u32>) -> PyResult<bool> {
         let value = match object::values::set(obj, name, value, hint) {
             Ok(old) => {
                 drop(old);
-                return Ok(());
+                return Ok(true);
             }
             Err(v) => v,
         };
         match obj.dict().or_else(|| self.instance_dict(obj)) {
-            Some(d) => {
-                crate::builtins::dict::dict_set_name_hinted(&d, name, value, hint);
-                Ok(())
-            }
-            None => self.setattr(obj, name, value),
+            Some(d) => crate::builtins::dict::dict_set_name_hinted(&d, name, value, hint),
+            None => self.setattr(obj, name, value)?,
         }
+        Ok(false)
     }
 
     /// LOAD_METHOD: (method, self) or (NULL, attribute) through the instruction's site.
