@@ -173,13 +173,15 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
                         let r = if conv == 'r' && !bytes { vm.repr(&v)? } else { vm.ascii(&v)? };
                         r.as_str().unwrap_or("").to_string()
                     }
-                    _ if bytes => match (v.payload(), super::bytes::as_bytes(&v)) {
-                        (Payload::Int(x), _) => match x.as_i64().filter(|c| (0..256).contains(c)) {
+                    _ if bytes => match v.payload() {
+                        Payload::Int(x) => match x.as_i64().filter(|c| (0..256).contains(c)) {
                             Some(c) => (c as u8 as char).to_string(),
                             None => return Err(vm.overflow_error("%c arg not in range(256)")),
                         },
-                        (_, Some(b)) if b.len() == 1 => (b[0] as char).to_string(),
-                        _ => return Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
+                        _ => match super::bytes::as_bytes(&v) {
+                            Some(b) if b.len() == 1 => (b[0] as char).to_string(),
+                            _ => return Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
+                        },
                     },
                     _ => match v.payload() {
                         Payload::Int(x) => {
