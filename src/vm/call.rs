@@ -418,50 +418,54 @@ impl Vm {
     /// `globals` (exactly one of the two is given).
     pub fn alloc_frame(&self, func: Option<ObjRef>, code_obj: ObjRef, globals: Option<ObjRef>, locals: Option<ObjRef>) -> Box<Frame> {
         debug_assert!(func.is_some() != globals.is_some());
-        match self.frame_pool.take() {
-            Some(mut f) => {
-                self.frame_pool.set(f.caller.take());
-                self.frame_pool_len.set(self.frame_pool_len.get() - 1);
-                f.func = func;
-                f.code = code_obj;
-                f.own_globals = globals;
-                f.locals = locals;
-                let code = f.code.as_code().expect("frame code");
-                // Released frames keep their (empty) slots: a frame of the same code
-                // (recursion, a loop of calls) needs no resizing.
-                let n = code.nlocalsplus();
-                let len = f.fast.len();
-                if len > n {
-                    f.fast.truncate(n);
-                } else if len < n {
-                    f.fast.extend(std::iter::repeat_n(None, n - len));
-                }
-                f.stack.reserve(code.stacksize as usize);
-                f.pc = 0;
-                f.lasti = 0;
-                f
-            }
-            None => {
-                let code = code_obj.as_code().expect("frame code");
-                let (nlocals, stacksize) = (code.nlocalsplus(), code.stacksize as usize);
-                Box::new(Frame {
-                    func,
-                    code: code_obj,
-                    own_globals: globals,
-                    locals,
-                    fast: vec![None; nlocals],
-                    stack: Vec::with_capacity(stacksize),
-                    blocks: Vec::new(),
-                    pc: 0,
-                    lasti: 0,
-                    kwnames: None,
-                    pending_throw: None,
-                    frame_obj: None,
-                    back: std::ptr::null(),
-                    caller: None,
-                })
-            }
+        let Some(mut f) = self.frame_pool.take() else {
+            return Self::new_frame(func, code_obj, globals, locals);
+        };
+        // A pooled frame is as `recycle_frame` leaves it: every reference field empty
+        // but `code` (None's object) and `caller` (the next pooled frame), so the fields
+        // are overwritten without running a destructor on their old values.
+        std::mem::forget(self.frame_pool.replace(f.caller.take()));
+        self.frame_pool_len.set(self.frame_pool_len.get() - 1);
+        debug_assert!(f.func.is_none() && f.own_globals.is_none() && f.locals.is_none());
+        std::mem::forget(std::mem::replace(&mut f.func, func));
+        std::mem::forget(std::mem::replace(&mut f.own_globals, globals));
+        std::mem::forget(std::mem::replace(&mut f.locals, locals));
+        drop(std::mem::replace(&mut f.code, code_obj));
+        let code = f.code.as_code().expect("frame code");
+        // Released frames keep their (empty) slots: a frame of the same code
+        // (recursion, a loop of calls) needs no resizing.
+        let n = code.nlocalsplus();
+        let len = f.fast.len();
+        if len != n {
+            f.fast.resize(n, None);
         }
+        f.stack.reserve(code.stacksize as usize);
+        f.pc = 0;
+        f.lasti = 0;
+        f
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn new_frame(func: Option<ObjRef>, code_obj: ObjRef, globals: Option<ObjRef>, locals: Option<ObjRef>) -> Box<Frame> {
+        let code = code_obj.as_code().expect("frame code");
+        let (nlocals, stacksize) = (code.nlocalsplus(), code.stacksize as usize);
+        Box::new(Frame {
+            func,
+            code: code_obj,
+            own_globals: globals,
+            locals,
+            fast: vec![None; nlocals],
+            stack: Vec::with_capacity(stacksize),
+            blocks: Vec::new(),
+            pc: 0,
+            lasti: 0,
+            kwnames: None,
+            pending_throw: None,
+            frame_obj: None,
+            back: std::ptr::null(),
+            caller: None,
+        })
     }
 
     /// Returns a finished frame to the free list: its references are released first
@@ -469,11 +473,11 @@ impl Vm {
     /// destructors run.
     pub fn recycle_frame(&self, mut f: Box<Frame>) {
         f.release();
-        f.code = object::none();
         let n = self.frame_pool_len.get();
         if n < FRAME_POOL_SIZE {
+            f.code = object::none();
             f.link(self.frame_pool.take());
-            self.frame_pool.set(Some(f));
+            std::mem::forget(self.frame_pool.replace(Some(f)));
             self.frame_pool_len.set(n + 1);
         }
     }
