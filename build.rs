@@ -1,4 +1,6 @@
 fn main() {
+    // Set by scripts/pgo.sh for its instrumented build (see `signals::exit_now`).
+    println!("cargo::rustc-check-cfg=cfg(ouro_pgo_gen)");
     lalrpop::Configuration::new().set_in_dir("grammar").process().unwrap();
     link_unwinder_statically();
 }

@@ -74,7 +74,7 @@ def main():
         elif a == "--startup-runs":
             startup_runs = int(args.pop(0))
         elif a == "--ouro":
-            ouro = args.pop(0)
+            ouro = os.path.abspath(args.pop(0))
         else:
             names.append(a)
     if not os.path.exists(ouro):
