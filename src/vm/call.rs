@@ -445,6 +445,7 @@ impl Vm {
         f
     }
 
+    /// `alloc_frame` when the pool is empty: a frame made new.
     #[cold]
     #[inline(never)]
     fn new_frame(func: Option<ObjRef>, code_obj: ObjRef, globals: Option<ObjRef>, locals: Option<ObjRef>) -> Box<Frame> {
