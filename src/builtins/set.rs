@@ -83,11 +83,8 @@ pub fn set_update(vm: &Vm, s: &ObjRef, it: &ObjRef) -> PyResult<()> {
     }
     if let Some(d) = it.as_dict() {
         let entries: Vec<(i64, ObjRef)> = d.borrow().iter().map(|e| (e.hash, e.key.clone())).collect();
-        tab(s).borrow_mut().presize(entries.len());
-        for (h, k) in entries {
-            SetTable::add(tab(s), k, h, &fast_eq, &eq)?;
-        }
-        return Ok(());
+        let n = entries.len();
+        return SetTable::merge_entries(tab(s), entries.into_iter(), n, &fast_eq, &eq);
     }
     let iter = vm.iter(it)?;
     while let Some(x) = vm.next(&iter)? {

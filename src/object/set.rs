@@ -255,8 +255,9 @@ impl SetTable {
         SetTable::merge_entries(cell, other.iter().map(|(h, k)| (h, k.clone())), other.used, fast, eq)
     }
 
-    /// `merge` of keys already taken out of a set table (hash, key), in its table order,
-    /// into a table that is not empty.
+    /// Adds `n` keys already taken out of a set or dict (hash, key), in its order, after
+    /// growing the table for them once (`set_merge` and `set_update_internal`'s path for
+    /// a dict); `merge` uses it unless the table is empty.
     pub fn merge_entries(cell: &RefCell<SetTable>, entries: impl Iterator<Item = (i64, ObjRef)>, n: usize, fast: Fast, eq: EqFn) -> PyResult<()> {
         cell.borrow_mut().presize(n);
         for (h, k) in entries {
