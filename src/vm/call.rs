@@ -435,8 +435,7 @@ impl Vm {
         // Released frames keep their (empty) slots: a frame of the same code
         // (recursion, a loop of calls) needs no resizing.
         let n = code.nlocalsplus();
-        let len = f.fast.len();
-        if len != n {
+        if f.fast.len() != n {
             f.fast.resize(n, None);
         }
         f.stack.reserve(code.stacksize as usize);

@@ -67,13 +67,13 @@ impl Vm {
 
     /// Builds the exception `raise exc [from cause]` raises.
     fn make_raise(&self, exc: &ObjRef, cause: Option<ObjRef>) -> PyResult<PyErr> {
-        let base = crate::object::types::builtin_types().base_exception.clone();
+        let base = &crate::object::types::builtin_types().base_exception;
         let e = if exc.as_type().is_some() {
-            if !exc.is_subtype(&base) {
+            if !exc.is_subtype(base) {
                 return Err(self.type_error("exceptions must derive from BaseException"));
             }
             let inst = self.call(exc, &[], None)?;
-            if !inst.is_instance(&base) {
+            if !inst.is_instance(base) {
                 return Err(self.type_error(format!(
                     "calling {} should have returned an instance of BaseException, not {}",
                     self.repr(exc)?.as_str().unwrap_or(""),
@@ -81,7 +81,7 @@ impl Vm {
                 )));
             }
             inst
-        } else if exc.is_instance(&base) {
+        } else if exc.is_instance(base) {
             exc.clone()
         } else {
             return Err(self.type_error("exceptions must derive from BaseException"));
@@ -90,9 +90,9 @@ impl Vm {
             let d = e.as_exc().expect("exception");
             let c = if c.is_none() {
                 None
-            } else if c.as_type().is_some() && c.is_subtype(&base) {
+            } else if c.as_type().is_some() && c.is_subtype(base) {
                 Some(self.call(&c, &[], None)?)
-            } else if c.is_instance(&base) {
+            } else if c.is_instance(base) {
                 Some(c)
             } else {
                 return Err(self.type_error("exception causes must derive from BaseException"));
@@ -105,9 +105,9 @@ impl Vm {
     }
 
     pub fn exception_matches(&self, e: &ObjRef, ty: &ObjRef) -> PyResult<bool> {
-        let base = crate::object::types::builtin_types().base_exception.clone();
+        let base = &crate::object::types::builtin_types().base_exception;
         let check = |t: &ObjRef| -> PyResult<bool> {
-            if t.as_type().is_none() || !t.is_subtype(&base) {
+            if t.as_type().is_none() || !t.is_subtype(base) {
                 return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
             }
             Ok(e.is_instance(t))
