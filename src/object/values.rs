@@ -133,13 +133,24 @@ pub fn set(obj: &PyObject, name: &ObjRef, value: ObjRef, hint: &Cell<u32>) -> Re
         }
         v[at] = Some(value);
     } else {
-        if v.capacity() == 0 {
-            v.reserve_exact(td.nslots.get() + td.shared_keys.borrow().len());
-        }
-        v.resize_with(at, || None);
-        v.push(Some(value));
+        store_past_end(&mut v, td, at, value);
     }
     Ok(None)
+}
+
+/// Stores a new attribute at `at`, at or past the end of an instance's values `v` (of
+/// type `td`), the slots between staying unset; the first store reserves room for
+/// every shared key of the type, as attributes are usually all set by `__init__`.
+#[inline(always)]
+pub fn store_past_end(v: &mut Vec<Option<ObjRef>>, td: &TypeData, at: usize, value: ObjRef) {
+    debug_assert!(at >= v.len());
+    if v.capacity() == 0 {
+        v.reserve_exact(td.nslots.get() + td.shared_keys.borrow().len());
+    }
+    if at > v.len() {
+        v.resize_with(at, || None);
+    }
+    v.push(Some(value));
 }
 
 /// Ends values mode for `obj`: moves its values, in key order, into a new managed dict

@@ -242,10 +242,7 @@ impl AttrSite {
         if at != v.len() {
             return Err(value);
         }
-        if v.capacity() == 0 {
-            v.reserve_exact(td.nslots.get() + td.shared_keys.borrow().len());
-        }
-        v.push(Some(value));
+        object::values::store_past_end(&mut v, td, at, value);
         Ok(())
     }
 
