@@ -10,6 +10,10 @@ use crate::object::ObjRef;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Instr {
     pub op: super::Op,
+    /// The value stack's depth when this instruction starts (the compiler's, the same on
+    /// every path that reaches it; `u16::MAX` stands for that or more, and 0 for
+    /// unreachable code). Builds with debug assertions check it at every dispatch.
+    pub depth: u16,
     pub arg: u32,
 }
 

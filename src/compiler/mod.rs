@@ -201,7 +201,7 @@ impl<'a> Compiler<'a> {
                 instrs[i].arg = 0;
             }
         }
-        let stacksize = stack_depth(&instrs);
+        let stacksize = stack_depth(&mut instrs);
         crate::bytecode::opcodes::fuse(&mut instrs);
         let cell2arg = u
             .cellvars
@@ -242,7 +242,7 @@ impl<'a> Compiler<'a> {
     pub(crate) fn emit(&mut self, op: Op, arg: u32) -> usize {
         let line = self.line;
         let u = self.unit();
-        u.instrs.push(Instr { op, arg });
+        u.instrs.push(Instr { op, depth: 0, arg });
         u.lines.push(line);
         u.instrs.len() - 1
     }
@@ -370,30 +370,43 @@ pub(crate) enum NameCtx {
     Del,
 }
 
-/// Maximum stack depth along the instruction sequence (a capacity hint for frames).
-fn stack_depth(instrs: &[Instr]) -> u32 {
+/// The maximum stack depth along the instruction sequence, the room every frame of the
+/// code reserves (see `memory::value_stack`); each instruction's `depth` is set to the
+/// depth it starts at. Python's bytecode reaches an instruction at one depth whatever
+/// the path (CPython's compiler asserts the same).
+fn stack_depth(instrs: &mut [Instr]) -> u32 {
     let mut depth = vec![i32::MIN; instrs.len() + 1];
     let mut work = vec![(0usize, 0i32)];
     let mut max = 0;
     while let Some((mut pc, mut d)) = work.pop() {
         while pc < instrs.len() {
+            // A path reaching a visited instruction deeper is walked again, so that the
+            // maximum holds even if the one-depth rule were broken.
             if depth[pc] >= d {
+                debug_assert_eq!(depth[pc], d, "instruction {pc} reached at two stack depths");
                 break;
             }
+            debug_assert_eq!(depth[pc], i32::MIN, "instruction {pc} reached at two stack depths");
             depth[pc] = d;
             let ins = instrs[pc];
             if ins.op.is_jump() {
                 let jd = d + ins.op.jump_effect(ins.arg);
+                assert!(jd >= 0, "instruction {pc} ({:?}) pops below the bottom of the stack", ins.op);
                 work.push((ins.arg as usize, jd));
                 max = max.max(jd);
             }
             d += ins.op.stack_effect(ins.arg);
+            // The value stack's pops rely on this (see `memory::value_stack`).
+            assert!(d >= 0, "instruction {pc} ({:?}) pops below the bottom of the stack", ins.op);
             max = max.max(d);
             match ins.op {
                 Op::Jump | Op::ReturnValue | Op::Reraise | Op::RaiseVarargs | Op::PopExceptReraise => break,
                 _ => pc += 1,
             }
         }
+    }
+    for (ins, &d) in instrs.iter_mut().zip(&depth) {
+        ins.depth = d.clamp(0, u16::MAX as i32) as u16;
     }
     max.max(0) as u32
 }

@@ -18,6 +18,7 @@
 pub mod limits;
 pub mod pool;
 pub mod stack;
+pub mod value_stack;
 
 use std::alloc::Layout;
 use std::cell::{Cell, RefCell};

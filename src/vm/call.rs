@@ -399,16 +399,27 @@ impl Vm {
         frame
     }
 
-    /// `make_frame_positional` with the arguments taken off the top `nargs` slots of
-    /// `stack` (moved, last argument first, into the new frame's slots).
+    /// The frame of an exact positional call (`is_exact_positional_call`) of the function
+    /// on `stack` at `base` (or at `base + 1`, above the NULL of a method call that found
+    /// no bound method), with its `nargs` arguments on top: the arguments move, last
+    /// first, into the frame's slots, and the frame takes over the stack's reference to
+    /// the function (as CPython 3.11's CALL_PY_EXACT_ARGS does), so that the call costs
+    /// the function no reference count changes. `code_obj` is the function's code (a new
+    /// reference). On return the stack is `base` high.
     #[inline]
-    pub fn make_frame_from_stack(&self, func: &ObjRef, fd: &FunctionData, stack: &mut Vec<ObjRef>, nargs: usize) -> Box<Frame> {
-        let code = fd.code();
-        let mut frame = self.alloc_frame(Some(func.clone()), fd.code.clone(), None, None);
+    pub fn make_frame_from_stack(&self, code_obj: ObjRef, stack: &mut crate::memory::value_stack::ValueStack, base: usize, nargs: usize) -> Box<Frame> {
+        let mut frame = self.alloc_frame_slots(code_obj);
         for slot in frame.fast[..nargs].iter_mut().rev() {
-            *slot = stack.pop();
+            *slot = Some(stack.pop());
         }
-        init_cells(&mut frame.fast, fd.closure.as_ref(), code);
+        let func = stack.pop();
+        if stack.len() > base {
+            drop(stack.pop());
+        }
+        if let Payload::Function(fd) = func.payload() {
+            init_cells(&mut frame.fast, fd.closure.as_ref(), fd.code());
+        }
+        std::mem::forget(std::mem::replace(&mut frame.func, Some(func)));
         frame
     }
 
@@ -418,8 +429,19 @@ impl Vm {
     /// `globals` (exactly one of the two is given).
     pub fn alloc_frame(&self, func: Option<ObjRef>, code_obj: ObjRef, globals: Option<ObjRef>, locals: Option<ObjRef>) -> Box<Frame> {
         debug_assert!(func.is_some() != globals.is_some());
+        let mut f = self.alloc_frame_slots(code_obj);
+        std::mem::forget(std::mem::replace(&mut f.func, func));
+        std::mem::forget(std::mem::replace(&mut f.own_globals, globals));
+        std::mem::forget(std::mem::replace(&mut f.locals, locals));
+        f
+    }
+
+    /// `alloc_frame` without its function, globals and locals, which are left empty for
+    /// the caller to fill (as `alloc_frame` requires before the frame runs).
+    #[inline]
+    fn alloc_frame_slots(&self, code_obj: ObjRef) -> Box<Frame> {
         let Some(mut f) = self.frame_pool.take() else {
-            return Self::new_frame(func, code_obj, globals, locals);
+            return Self::new_frame(code_obj);
         };
         // A pooled frame is as `recycle_frame` leaves it: every reference field empty
         // but `code` (None's object) and `caller` (the next pooled frame), so the fields
@@ -427,9 +449,6 @@ impl Vm {
         std::mem::forget(self.frame_pool.replace(f.caller.take()));
         self.frame_pool_len.set(self.frame_pool_len.get() - 1);
         debug_assert!(f.func.is_none() && f.own_globals.is_none() && f.locals.is_none());
-        std::mem::forget(std::mem::replace(&mut f.func, func));
-        std::mem::forget(std::mem::replace(&mut f.own_globals, globals));
-        std::mem::forget(std::mem::replace(&mut f.locals, locals));
         drop(std::mem::replace(&mut f.code, code_obj));
         let code = f.code.as_code().expect("frame code");
         // Released frames keep their (empty) slots: a frame of the same code
@@ -438,7 +457,7 @@ impl Vm {
         if f.fast.len() != n {
             f.fast.resize(n, None);
         }
-        f.stack.reserve(code.stacksize as usize);
+        f.stack.reserve(code.stacksize as usize + crate::memory::value_stack::SLACK);
         f.pc = 0;
         f.lasti = 0;
         f
@@ -447,16 +466,16 @@ impl Vm {
     /// `alloc_frame` when the pool is empty: a frame made new.
     #[cold]
     #[inline(never)]
-    fn new_frame(func: Option<ObjRef>, code_obj: ObjRef, globals: Option<ObjRef>, locals: Option<ObjRef>) -> Box<Frame> {
+    fn new_frame(code_obj: ObjRef) -> Box<Frame> {
         let code = code_obj.as_code().expect("frame code");
         let (nlocals, stacksize) = (code.nlocalsplus(), code.stacksize as usize);
         Box::new(Frame {
-            func,
+            func: None,
             code: code_obj,
-            own_globals: globals,
-            locals,
+            own_globals: None,
+            locals: None,
             fast: vec![None; nlocals],
-            stack: Vec::with_capacity(stacksize),
+            stack: crate::memory::value_stack::ValueStack::with_capacity(stacksize + crate::memory::value_stack::SLACK),
             blocks: Vec::new(),
             pc: 0,
             lasti: 0,

@@ -209,6 +209,7 @@ impl Vm {
             loop {
                 let ins = instrs[pc];
                 f.lasti = pc;
+                debug_assert!(ins.depth == u16::MAX || f.stack.len() == ins.depth as usize, "{:?} at {pc} starts at depth {}, the compiler says {}", ins.op, f.stack.len(), ins.depth);
                 pc += 1;
                 let arg = ins.arg as usize;
                 match ins.op {
@@ -570,14 +571,30 @@ impl Vm {
                         } else {
                             (n - arg - 1, n - arg)
                         };
+                        // The common call: a function with exactly its positional arguments.
+                        let simple = match f.stack[callable_at].payload() {
+                            Payload::Function(fd) if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n - args_at) && !fd.code().is_generator() => Some(fd.code.clone()),
+                            _ => None,
+                        };
+                        if let Some(code_obj) = simple {
+                            if let Err(e) = self.enter_recursion("") {
+                                return (Action::Error(e, false), f);
+                            }
+                            let frame = self.make_frame_from_stack(code_obj, &mut f.stack, base, n - args_at);
+                            f.pc = pc;
+                            let caller = std::mem::replace(&mut f, frame);
+                            f.link(Some(caller));
+                            self.enter_frame(&mut f);
+                            continue 'frame;
+                        }
                         let callable = f.stack[callable_at].clone();
                         if let Payload::Function(fd) = callable.payload() {
                             let frame = if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n - args_at) {
-                                let frame = self.make_frame_from_stack(&callable, fd, &mut f.stack, n - args_at);
+                                let frame = self.make_frame_positional(&callable, fd, f.stack[args_at..].iter().cloned());
                                 f.stack.truncate(base);
                                 frame
                             } else {
-                                let args: Vec<ObjRef> = f.stack.drain(args_at..).collect();
+                                let args: Vec<ObjRef> = f.stack.split_off(args_at);
                                 f.stack.truncate(base);
                                 let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
                                 tri!(self.make_frame(&callable, fd, args, kw))
@@ -594,7 +611,7 @@ impl Vm {
                             }
                             f.pc = pc;
                             let caller = std::mem::replace(&mut f, frame);
-                            f.caller = Some(caller);
+                            f.link(Some(caller));
                             self.enter_frame(&mut f);
                             continue 'frame;
                         }

@@ -58,7 +58,8 @@ pub struct Frame {
     pub locals: Option<ObjRef>,
     /// `varnames ++ cellvars ++ freevars`; cell and free slots hold cell objects.
     pub fast: Vec<Option<ObjRef>>,
-    pub stack: Vec<ObjRef>,
+    /// The value stack; it has room for the code's `stacksize` (see `alloc_frame`).
+    pub stack: crate::memory::value_stack::ValueStack,
     pub blocks: Vec<Block>,
     pub pc: usize,
     /// Index of the instruction being executed (for line numbers).
@@ -143,7 +144,7 @@ impl Frame {
     /// Takes the top of the value stack (the compiler's stack depth guarantees one).
     #[inline]
     pub fn pop(&mut self) -> ObjRef {
-        self.stack.pop().expect("stack underflow")
+        self.stack.pop()
     }
 
     /// The namespace `LOAD_GLOBAL` and `STORE_GLOBAL` use (borrowed).

@@ -661,7 +661,7 @@ impl Vm {
     /// items go onto `stack`, last first (new references). False, with nothing pushed,
     /// for anything else (`unpack` handles it).
     #[inline]
-    pub fn unpack_exact(seq: &ObjRef, n: usize, stack: &mut Vec<ObjRef>) -> bool {
+    pub fn unpack_exact(seq: &ObjRef, n: usize, stack: &mut crate::memory::value_stack::ValueStack) -> bool {
         let t = crate::object::types::builtin_types();
         match seq.payload() {
             Payload::Tuple(items) if items.len() == n && seq.ty().is(&t.tuple) => {

@@ -1,0 +1,236 @@
+//! A frame's value stack: CPython's `stack_pointer` over a block of slots.
+//!
+//! Invariant: `base..top` hold the live entries, bottom first, each an owned reference;
+//! `top..end` are unused; `end - base` is the capacity of the block, which the stack owns
+//! (allocated as a `Vec<ObjRef>` buffer, freed with the stack).
+//!
+//! The room comes from the compiler: a code object's `stacksize` is the deepest its
+//! stack gets (the opcode table's stack effects walked over every path, never below
+//! zero), and every frame reserves it, plus `SLACK`, before its first instruction. A
+//! push still tests for room (a full block grows: a wrong maximum costs time, not
+//! memory safety); a pop does not test for an entry, as CPython's does not: a pop below
+//! the bottom would need a handler that pops more than the table says. Builds with
+//! debug assertions check exactly that at every dispatch (the depth an instruction
+//! starts at is the compiler's for it) and at every pop, and the test suite runs every
+//! opcode under them.
+
+use std::ptr;
+
+use crate::memory::ObjRef;
+
+/// Room beyond the compiler's maximum depth (see the module invariant).
+pub const SLACK: usize = 2;
+
+pub struct ValueStack {
+    base: *mut ObjRef,
+    top: *mut ObjRef,
+    end: *mut ObjRef,
+}
+
+impl Default for ValueStack {
+    fn default() -> ValueStack {
+        ValueStack::with_capacity(0)
+    }
+}
+
+impl ValueStack {
+    /// An empty stack with room for `n` entries.
+    pub fn with_capacity(n: usize) -> ValueStack {
+        let mut v: Vec<ObjRef> = Vec::with_capacity(n);
+        let cap = v.capacity();
+        let base = v.as_mut_ptr();
+        std::mem::forget(v);
+        // SAFETY: `base` is the start of a buffer of `cap` slots (a dangling, aligned
+        // pointer when `cap` is 0, for which the offset is 0).
+        let end = unsafe { base.add(cap) };
+        ValueStack { base, top: base, end }
+    }
+
+    #[inline(always)]
+    fn capacity(&self) -> usize {
+        // SAFETY: `base` and `end` bound the same block (module invariant).
+        unsafe { self.end.offset_from(self.base) as usize }
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        // SAFETY: `base` and `top` point into (or one past) the same block.
+        unsafe { self.top.offset_from(self.base) as usize }
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.top == self.base
+    }
+
+    /// Makes room for `n` more entries (`Vec::reserve`).
+    #[inline]
+    pub fn reserve(&mut self, n: usize) {
+        // SAFETY: `top` and `end` bound the unused part of the same block.
+        if (unsafe { self.end.offset_from(self.top) } as usize) < n {
+            self.grow(n);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, n: usize) {
+        let len = self.len();
+        let cap = self.capacity();
+        // SAFETY: the block was allocated as a `Vec<ObjRef>` of capacity `cap` whose first
+        // `len` slots hold live entries (module invariant); the vector takes the block
+        // and the entries over, and the stack takes them back below.
+        let mut v = unsafe { Vec::from_raw_parts(self.base, len, cap) };
+        v.reserve(n.max(SLACK));
+        let cap = v.capacity();
+        let base = v.as_mut_ptr();
+        std::mem::forget(v);
+        self.base = base;
+        // SAFETY: the new block has `cap >= len` slots.
+        unsafe {
+            self.top = base.add(len);
+            self.end = base.add(cap);
+        }
+    }
+
+    /// Pushes `v`, growing the block if it is full.
+    #[inline(always)]
+    pub fn push(&mut self, v: ObjRef) {
+        if self.top == self.end {
+            self.grow(1);
+        }
+        // SAFETY: `top < end` now, so `top` is an unused slot of the block; writing the
+        // entry there and raising `top` leaves it live.
+        unsafe {
+            ptr::write(self.top, v);
+            self.top = self.top.add(1);
+        }
+    }
+
+    /// Pops the top entry, which the compiler's depth guarantees is there (see the
+    /// module invariant).
+    #[inline(always)]
+    pub fn pop(&mut self) -> ObjRef {
+        debug_assert!(self.top > self.base, "value stack underflow: the compiler's stack depth is wrong");
+        // SAFETY: `top > base`: the compiler's depth for this instruction covers its pops
+        // (module invariant; asserted in debug builds), so the slot below `top` holds a
+        // live entry; moving it out and lowering `top` leaves that slot unused.
+        unsafe {
+            self.top = self.top.sub(1);
+            ptr::read(self.top)
+        }
+    }
+
+    /// Releases the entries from `n` up, bottom first (`Vec::truncate`): they leave the
+    /// stack before any of their destructors runs.
+    pub fn truncate(&mut self, n: usize) {
+        let len = self.len();
+        if n >= len {
+            return;
+        }
+        // SAFETY: slots `n..len` hold live entries; `top` drops to `n` first, so they are
+        // no longer the stack's, and then they are released in place, once each.
+        unsafe {
+            self.top = self.base.add(n);
+            ptr::drop_in_place(ptr::slice_from_raw_parts_mut(self.top, len - n));
+        }
+    }
+
+    /// Releases every entry, bottom first.
+    #[inline]
+    pub fn clear(&mut self) {
+        if !self.is_empty() {
+            self.truncate(0);
+        }
+    }
+
+    /// Inserts `v` at position `i`, moving the entries from `i` up one.
+    pub fn insert(&mut self, i: usize, v: ObjRef) {
+        let len = self.len();
+        assert!(i <= len, "value stack index out of range");
+        self.reserve(1);
+        // SAFETY: there is a free slot at `top` (reserved above); the `len - i` entries
+        // from `i` move up one into it, and `v` fills the slot they left.
+        unsafe {
+            let p = self.base.add(i);
+            ptr::copy(p, p.add(1), len - i);
+            ptr::write(p, v);
+            self.top = self.top.add(1);
+        }
+    }
+
+    /// Pushes every item.
+    pub fn extend(&mut self, items: impl IntoIterator<Item = ObjRef>) {
+        for v in items {
+            self.push(v);
+        }
+    }
+
+    /// Takes the entries from `at` up (bottom first).
+    pub fn split_off(&mut self, at: usize) -> Vec<ObjRef> {
+        let len = self.len();
+        assert!(at <= len, "value stack index out of range");
+        let mut out = Vec::with_capacity(len - at);
+        // SAFETY: slots `at..len` hold live entries; they move into `out` (whose length
+        // is set once they are written) and `top` drops to `at`, leaving them unused.
+        unsafe {
+            ptr::copy_nonoverlapping(self.base.add(at), out.as_mut_ptr(), len - at);
+            out.set_len(len - at);
+            self.top = self.base.add(at);
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for ValueStack {
+    type Target = [ObjRef];
+    #[inline(always)]
+    fn deref(&self) -> &[ObjRef] {
+        // SAFETY: `base..top` are the live entries (module invariant), borrowed with `self`.
+        unsafe { std::slice::from_raw_parts(self.base, self.len()) }
+    }
+}
+
+impl std::ops::DerefMut for ValueStack {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [ObjRef] {
+        // SAFETY: as in `deref`, borrowed exclusively with `self`.
+        unsafe { std::slice::from_raw_parts_mut(self.base, self.len()) }
+    }
+}
+
+impl Drop for ValueStack {
+    fn drop(&mut self) {
+        let (len, cap) = (self.len(), self.capacity());
+        // SAFETY: the block was allocated as a `Vec<ObjRef>` of capacity `cap` holding
+        // `len` live entries; the vector drops them and frees the block.
+        drop(unsafe { Vec::from_raw_parts(self.base, len, cap) });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pushes_pops_and_grows() {
+        crate::object::types::init();
+        let int = |v: &ObjRef| match v.as_int() {
+            Some(crate::object::Int::Small(i)) => *i,
+            _ => -1,
+        };
+        let mut s = ValueStack::with_capacity(1);
+        s.push(crate::object::new_int(6));
+        s.push(crate::object::new_int(7));
+        s.extend([crate::object::new_int(8), crate::object::new_int(9)]);
+        s.insert(1, crate::object::new_int(5));
+        assert_eq!(s.iter().map(int).collect::<Vec<_>>(), [6, 5, 7, 8, 9]);
+        let tail = s.split_off(3);
+        assert_eq!(tail.iter().map(int).collect::<Vec<_>>(), [8, 9]);
+        assert_eq!(int(&s.pop()), 7);
+        s.truncate(1);
+        assert_eq!(s.iter().map(int).collect::<Vec<_>>(), [6]);
+        s.clear();
+        assert!(s.is_empty());
+    }
+}
