@@ -18,19 +18,14 @@ use std::ptr;
 
 use crate::memory::ObjRef;
 
-/// Room beyond the compiler's maximum depth (see the module invariant).
+/// Room beyond the compiler's maximum depth, so that a handler that pushes before it
+/// pops at the deepest point does not have to grow the block.
 pub const SLACK: usize = 2;
 
 pub struct ValueStack {
     base: *mut ObjRef,
     top: *mut ObjRef,
     end: *mut ObjRef,
-}
-
-impl Default for ValueStack {
-    fn default() -> ValueStack {
-        ValueStack::with_capacity(0)
-    }
 }
 
 impl ValueStack {

@@ -190,7 +190,7 @@ impl Vm {
     /// A new frame of `fd`'s code: a generator owning it, or the result of running it.
     fn start_frame(&self, frame: Box<Frame>, fd: &FunctionData) -> PyResult {
         if fd.code().is_generator() {
-            return Ok(self.new_generator(frame, fd));
+            return Ok(self.new_generator(frame));
         }
         self.run_frame(frame)
     }

@@ -571,39 +571,28 @@ impl Vm {
                         } else {
                             (n - arg - 1, n - arg)
                         };
-                        // The common call: a function with exactly its positional arguments.
-                        let simple = match f.stack[callable_at].payload() {
-                            Payload::Function(fd) if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n - args_at) && !fd.code().is_generator() => Some(fd.code.clone()),
+                        // A Python function: Some(its code) for an exact positional call,
+                        // whose frame takes the arguments and the function off the stack.
+                        let function = match f.stack[callable_at].payload() {
+                            Payload::Function(fd) => Some((kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n - args_at)).then(|| fd.code.clone())),
                             _ => None,
                         };
-                        if let Some(code_obj) = simple {
-                            if let Err(e) = self.enter_recursion("") {
-                                return (Action::Error(e, false), f);
-                            }
-                            let frame = self.make_frame_from_stack(code_obj, &mut f.stack, base, n - args_at);
-                            f.pc = pc;
-                            let caller = std::mem::replace(&mut f, frame);
-                            f.link(Some(caller));
-                            self.enter_frame(&mut f);
-                            continue 'frame;
-                        }
-                        let callable = f.stack[callable_at].clone();
-                        if let Payload::Function(fd) = callable.payload() {
-                            let frame = if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n - args_at) {
-                                let frame = self.make_frame_positional(&callable, fd, f.stack[args_at..].iter().cloned());
-                                f.stack.truncate(base);
-                                frame
-                            } else {
-                                let args: Vec<ObjRef> = f.stack.split_off(args_at);
-                                f.stack.truncate(base);
-                                let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
-                                tri!(self.make_frame(&callable, fd, args, kw))
+                        if let Some(exact) = function {
+                            let frame = match exact {
+                                Some(code_obj) => self.make_frame_from_stack(code_obj, &mut f.stack, base, n - args_at),
+                                None => {
+                                    let callable = f.stack[callable_at].clone();
+                                    let Payload::Function(fd) = callable.payload() else { unreachable!("tested above") };
+                                    let args: Vec<ObjRef> = f.stack.split_off(args_at);
+                                    f.stack.truncate(base);
+                                    let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
+                                    tri!(self.make_frame(&callable, fd, args, kw))
+                                }
                             };
-                            if fd.code().is_generator() {
-                                f.stack.push(self.new_generator(frame, fd));
+                            if frame.code().is_generator() {
+                                f.stack.push(self.new_generator(frame));
                                 continue;
                             }
-                            drop(callable);
                             if let Err(e) = self.enter_recursion("") {
                                 // The call instruction itself raised.
                                 drop(frame);
@@ -615,6 +604,7 @@ impl Vm {
                             self.enter_frame(&mut f);
                             continue 'frame;
                         }
+                        let callable = f.stack[callable_at].clone();
                         if let (Payload::Builtin(b), None, 1) = (callable.payload(), &kwnames, n - args_at) {
                             if crate::builtins::functions::is_len(b) {
                                 let r = self.len(&f.stack[args_at]);
@@ -726,16 +716,12 @@ impl Vm {
     }
 
     /// Creates a generator object owning `frame`.
-    pub fn new_generator(&self, frame: Box<Frame>, fd: &crate::object::FunctionData) -> ObjRef {
-        let st = GenState {
-            code: fd.code.clone(),
-            frame: Some(frame),
-            running: false,
-            started: false,
-            name: fd.name.borrow().clone(),
-            qualname: fd.qualname.borrow().clone(),
-            exc_state: None,
+    pub fn new_generator(&self, frame: Box<Frame>) -> ObjRef {
+        let Some(Payload::Function(fd)) = frame.func.as_ref().map(|func| func.payload()) else {
+            unreachable!("a generator's frame runs a function")
         };
+        let (code, name, qualname) = (fd.code.clone(), fd.name.borrow().clone(), fd.qualname.borrow().clone());
+        let st = GenState { code, frame: Some(frame), running: false, started: false, name, qualname, exc_state: None };
         ObjRef::new(&builtin_types().generator, Payload::Generator(Box::new(std::cell::RefCell::new(st))))
     }
 }
