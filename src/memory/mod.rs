@@ -212,6 +212,32 @@ impl ObjRef {
     pub fn as_ptr(&self) -> *const PyObject {
         self.0.as_ptr()
     }
+
+    /// The payload of a number that this handle alone refers to, for the arithmetic
+    /// fast paths to overwrite a temporary with its result instead of allocating the
+    /// result and freeing the temporary (the caller writes a value of the same kind).
+    /// Some only when the count is 1 and the payload is a float or a machine-sized int
+    /// outside the small-int cache's range: the cached ints are shared whatever their
+    /// count says, and nothing else keeps an uncounted reference to a number (only
+    /// strings are interned; constants, caches and containers count theirs). Ints and
+    /// floats cannot be weakly referenced and are never tracked by the collector, so
+    /// the only trace of the reuse is the object's address.
+    #[inline(always)]
+    pub fn unique_number_mut(&mut self) -> Option<&mut Payload> {
+        if self.refcnt.get() != 1 {
+            return None;
+        }
+        // SAFETY: the count is 1 and this handle holds it, so no other handle exists;
+        // a shared borrow of the object could only come from this handle, which is
+        // borrowed mutably for the result's lifetime, or from an uncounted reference,
+        // which numbers do not have (see above). So the payload is not aliased.
+        let payload = unsafe { &mut (*self.0.as_ptr()).payload };
+        match payload {
+            Payload::Float(_) => Some(payload),
+            Payload::Int(crate::object::int::Int::Small(x)) if !(-5..=256).contains(x) => Some(payload),
+            _ => None,
+        }
+    }
 }
 
 impl Clone for ObjRef {

@@ -41,13 +41,14 @@ pub const DUNDERS: [(&str, &str, &str); 13] = [
 ];
 pub const SYMBOLS: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
 
-/// `a op b` for exact ints that fit a machine word and exact floats, when the result
-/// needs no error and no big int (CPython 3.11's BINARY_OP_ADD_INT and kin): the
+/// The value of `a op b` for exact ints that fit a machine word and exact floats, when
+/// it needs no error and no big int (CPython 3.11's BINARY_OP_ADD_INT and kin): the
 /// eval loop's shortcut, for the plain and the in-place forms alike (ints and floats
-/// have no in-place methods). None: take the generic path, which gives the same
-/// result or raises.
+/// have no in-place methods). None: take the generic path, which gives the same result
+/// or raises. Some only when both operands are of the exact types their payloads say,
+/// which `store_number` relies on.
 #[inline(always)]
-pub fn number_fast_path(a: &ObjRef, b: &ObjRef, op: u8) -> Option<ObjRef> {
+fn number_value(a: &ObjRef, b: &ObjRef, op: u8) -> Option<Number> {
     let t = builtin_types();
     match (a.payload(), b.payload()) {
         (Payload::Int(Int::Small(x)), Payload::Int(Int::Small(y))) if a.ty().is(&t.int) && b.ty().is(&t.int) => {
@@ -79,10 +80,10 @@ pub fn number_fast_path(a: &ObjRef, b: &ObjRef, op: u8) -> Option<ObjRef> {
                 LSHIFT if (0..63).contains(&y) && (x << y) >> y == x => x << y,
                 // Both exactly representable as doubles: one correctly rounded division,
                 // as CPython's long_true_divide does.
-                TRUEDIV if y != 0 && x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 => return Some(object::new_float(x as f64 / y as f64)),
+                TRUEDIV if y != 0 && x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 => return Some(Number::Float(x as f64 / y as f64)),
                 _ => return None,
             };
-            Some(object::new_int(r))
+            Some(Number::Int(r))
         }
         (Payload::Float(x), Payload::Float(y)) if a.ty().is(&t.float) && b.ty().is(&t.float) => float_fast(*x, *y, op),
         (Payload::Float(x), Payload::Int(Int::Small(y))) if a.ty().is(&t.float) && b.ty().is(&t.int) => float_fast(*x, *y as f64, op),
@@ -91,8 +92,14 @@ pub fn number_fast_path(a: &ObjRef, b: &ObjRef, op: u8) -> Option<ObjRef> {
     }
 }
 
+/// A result of `number_value`.
+enum Number {
+    Int(i64),
+    Float(f64),
+}
+
 #[inline]
-fn float_fast(x: f64, y: f64, op: u8) -> Option<ObjRef> {
+fn float_fast(x: f64, y: f64, op: u8) -> Option<Number> {
     let r = match op {
         ADD => x + y,
         SUB => x - y,
@@ -100,7 +107,78 @@ fn float_fast(x: f64, y: f64, op: u8) -> Option<ObjRef> {
         TRUEDIV if y != 0.0 => x / y,
         _ => return None,
     };
-    Some(object::new_float(r))
+    Some(Number::Float(r))
+}
+
+/// The eval loop's shortcut for `a op b` (see `number_value`), with `b` a temporary of
+/// the caller's: on success the result replaces `a` and true is returned; `b` is left
+/// for the caller to drop. When `a` is a temporary (this handle its only reference) of
+/// the result's kind, its object takes the result in place; failing that, when `b` is
+/// one, its object does and swaps places with `a`. That saves the allocation of the
+/// result and the deallocation of a temporary (as CPython 3.14's float operations do);
+/// the counts, the collector and every other object are as if the result were new.
+#[inline(always)]
+pub fn number_fast_path(a: &mut ObjRef, b: &mut ObjRef, op: u8) -> bool {
+    match number_value(a, b, op) {
+        None => false,
+        Some(r) => {
+            store_number(a, Some(b), r);
+            true
+        }
+    }
+}
+
+/// `number_fast_path` with a `b` that is not a temporary (a constant): only `a` can
+/// take the result in place.
+#[inline(always)]
+pub fn number_fast_path_const(a: &mut ObjRef, b: &ObjRef, op: u8) -> bool {
+    match number_value(a, b, op) {
+        None => false,
+        Some(r) => {
+            store_number(a, None, r);
+            true
+        }
+    }
+}
+
+/// Stores `r` in `a` (see `number_fast_path`). The operands passed the exact-type
+/// tests of `number_value`, so a payload of the result's kind means the result's type.
+#[inline(always)]
+fn store_number(a: &mut ObjRef, b: Option<&mut ObjRef>, r: Number) {
+    match r {
+        Number::Float(r) => {
+            if let Some(Payload::Float(x)) = a.unique_number_mut() {
+                *x = r;
+                return;
+            }
+            if let Some(b) = b {
+                if let Some(Payload::Float(x)) = b.unique_number_mut() {
+                    *x = r;
+                    std::mem::swap(a, b);
+                    return;
+                }
+            }
+            *a = object::new_float(r);
+        }
+        Number::Int(r) => {
+            // `unique_number_mut` only offers ints outside the small-int cache's range,
+            // and a result inside it must be the cached object.
+            if !(-5..=256).contains(&r) {
+                if let Some(Payload::Int(Int::Small(x))) = a.unique_number_mut() {
+                    *x = r;
+                    return;
+                }
+                if let Some(b) = b {
+                    if let Some(Payload::Int(Int::Small(x))) = b.unique_number_mut() {
+                        *x = r;
+                        std::mem::swap(a, b);
+                        return;
+                    }
+                }
+            }
+            *a = object::new_int(r);
+        }
+    }
 }
 
 impl Vm {

@@ -399,12 +399,11 @@ impl Vm {
                         tri!(self.delitem(&o, &k));
                     }
                     Op::BinaryOp => {
-                        let b = pop!();
+                        let mut b = pop!();
                         let op = (ins.arg & 15) as u8;
                         // Numbers are combined in place of the left operand's slot.
                         let slot = f.stack.last_mut().expect("stack underflow");
-                        if let Some(v) = super::binary::number_fast_path(slot, &b, op) {
-                            *slot = v;
+                        if super::binary::number_fast_path(slot, &mut b, op) {
                             continue;
                         }
                         let a = pop!();
@@ -415,8 +414,7 @@ impl Vm {
                         let bop = next_arg!() as u32;
                         let op = (bop & 15) as u8;
                         let slot = f.stack.last_mut().expect("stack underflow");
-                        if let Some(v) = super::binary::number_fast_path(slot, &code.consts[arg], op) {
-                            *slot = v;
+                        if super::binary::number_fast_path_const(slot, &code.consts[arg], op) {
                             continue;
                         }
                         // Python code may see the operand: hold it by a counted reference,
