@@ -161,6 +161,18 @@ impl ValueStack {
         }
     }
 
+    /// Takes the entries from `at` up, bottom first, where they are: the stack drops to
+    /// `at` at once, and the iterator owns the entries it has not yet yielded (dropping
+    /// it releases them, bottom first). It borrows the stack, so nothing can be pushed
+    /// over them meanwhile. `split_off` without the vector.
+    pub fn drain_from(&mut self, at: usize) -> Drain<'_> {
+        assert!(at <= self.len(), "value stack index out of range");
+        // SAFETY: `at <= len`, so `base + at` is within `base..=top`.
+        let start = unsafe { self.base.add(at) };
+        let end = std::mem::replace(&mut self.top, start);
+        Drain { next: start, end, _stack: std::marker::PhantomData }
+    }
+
     /// Takes the entries from `at` up (bottom first).
     pub fn split_off(&mut self, at: usize) -> Vec<ObjRef> {
         let len = self.len();
@@ -174,6 +186,40 @@ impl ValueStack {
             self.top = self.base.add(at);
         }
         out
+    }
+}
+
+/// The entries `ValueStack::drain_from` took. Invariant: `next..end` hold live entries
+/// that belong to the iterator (the stack's `top` is at or below `next`), inside the
+/// block of the stack it borrows.
+pub struct Drain<'a> {
+    next: *mut ObjRef,
+    end: *mut ObjRef,
+    _stack: std::marker::PhantomData<&'a mut ValueStack>,
+}
+
+impl Iterator for Drain<'_> {
+    type Item = ObjRef;
+    #[inline]
+    fn next(&mut self) -> Option<ObjRef> {
+        if self.next == self.end {
+            return None;
+        }
+        // SAFETY: `next < end`, so `next` holds a live entry of the iterator's; moving it
+        // out and stepping past it keeps the invariant.
+        unsafe {
+            let v = ptr::read(self.next);
+            self.next = self.next.add(1);
+            Some(v)
+        }
+    }
+}
+
+impl Drop for Drain<'_> {
+    fn drop(&mut self) {
+        for v in self.by_ref() {
+            drop(v);
+        }
     }
 }
 
@@ -222,7 +268,12 @@ mod tests {
         assert_eq!(s.iter().map(int).collect::<Vec<_>>(), [6, 5, 7, 8, 9]);
         let tail = s.split_off(3);
         assert_eq!(tail.iter().map(int).collect::<Vec<_>>(), [8, 9]);
-        assert_eq!(int(&s.pop()), 7);
+        let mut d = s.drain_from(1);
+        assert_eq!(d.next().map(|v| int(&v)), Some(5));
+        drop(d);
+        assert_eq!(s.len(), 1);
+        s.extend(tail);
+        assert_eq!(int(&s.pop()), 9);
         s.truncate(1);
         assert_eq!(s.iter().map(int).collect::<Vec<_>>(), [6]);
         s.clear();

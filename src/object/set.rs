@@ -133,6 +133,31 @@ impl SetTable {
         }
     }
 
+    /// Whether the table holds `key`, when the answer needs no Python code: `key` is an
+    /// exact int or str with hash `hash`, and every entry of equal hash met on the way
+    /// is one that `fast` can compare (an int, float or str). None when an entry needs
+    /// `__eq__`: `contains` then answers. Probes as `walk` does.
+    #[inline]
+    pub fn contains_plain(&self, key: &ObjRef, hash: i64, fast: fn(&ObjRef, &ObjRef) -> Option<bool>) -> Option<bool> {
+        if self.table.is_empty() {
+            return Some(false);
+        }
+        let mask = self.mask();
+        let (mut start, mut off, mut perturb) = ((hash as u64 as usize) & mask, 0, hash as u64);
+        loop {
+            match &self.table[start + off] {
+                Slot::Empty => return Some(false),
+                Slot::Dummy => {}
+                Slot::Active(h, k) => {
+                    if *h == hash && (k.is(key) || fast(k, key)?) {
+                        return Some(true);
+                    }
+                }
+            }
+            (start, off, perturb) = advance(start, off, perturb, mask);
+        }
+    }
+
     pub fn contains(cell: &RefCell<SetTable>, key: &ObjRef, hash: i64, fast: Fast, eq: EqFn) -> PyResult<bool> {
         Ok(matches!(SetTable::search(cell, key, hash, fast, eq)?, Step::Found(_)))
     }

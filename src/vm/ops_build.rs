@@ -17,17 +17,17 @@ impl Vm {
     pub(super) fn op_build(&self, f: &mut Frame, op: Op, arg: usize) -> PyResult<()> {
         let v = match op {
             Op::BuildSet => {
-                let items = f.stack.split_off(f.stack.len() - arg);
+                let at = f.stack.len() - arg;
                 let s = object::new_set(Default::default());
-                for i in items {
+                for i in f.stack.drain_from(at) {
                     self.set_add(&s, i)?;
                 }
                 s
             }
             Op::BuildMap => {
-                let items = f.stack.split_off(f.stack.len() - 2 * arg);
+                let at = f.stack.len() - 2 * arg;
                 let d = object::new_dict();
-                let mut it = items.into_iter();
+                let mut it = f.stack.drain_from(at);
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
                     self.dict_set(&d, k, v)?;
                 }

@@ -101,6 +101,17 @@ pub fn frozenset_hash(hashes: impl Iterator<Item = i64>, len: usize) -> i64 {
     hash as i64
 }
 
+/// The hash of an int or str of a builtin type (computed without Python code), None
+/// for any other object.
+#[inline(always)]
+pub fn plain_hash(o: &ObjRef) -> Option<i64> {
+    match o.payload() {
+        Payload::Int(i) if !o.type_data().heap => Some(i.hash()),
+        Payload::Str(s) if !o.type_data().heap => Some(s.hash()),
+        _ => None,
+    }
+}
+
 impl Vm {
     pub fn is_exact(&self, o: &PyObject, ty: &PyObject) -> bool {
         o.ty().is(ty)
@@ -168,10 +179,9 @@ impl Vm {
     #[inline]
     pub fn hash(&self, o: &ObjRef) -> PyResult<i64> {
         // Exact ints and strings (most keys) inline; everything else out of line.
-        match o.payload() {
-            Payload::Int(i) if !o.type_data().heap => Ok(i.hash()),
-            Payload::Str(s) if !o.type_data().heap => Ok(s.hash()),
-            _ => self.hash_general(o),
+        match plain_hash(o) {
+            Some(h) => Ok(h),
+            None => self.hash_general(o),
         }
     }
 
@@ -335,6 +345,14 @@ impl Vm {
             }
         }
         match container.payload() {
+            // `x in s` for an exact int or str, where no Python code can run: one pass
+            // over the table, no borrow kept, no comparison closures.
+            Payload::Set(table) => {
+                if let Some(found) = plain_hash(item).and_then(|h| table.borrow().contains_plain(item, h, super::compare::fast_eq)) {
+                    return Ok(found);
+                }
+                crate::builtins::set::set_contains(self, container, item)
+            }
             Payload::Str(s) => match item.as_str() {
                 Some(sub) => Ok(s.s.contains(sub)),
                 None => Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
@@ -375,7 +393,6 @@ impl Vm {
                 }
                 object::DictViewKind::Values => self.contains_by_iter(container, item),
             },
-            Payload::Set(_) => crate::builtins::set::set_contains(self, container, item),
             Payload::Range { start, stop, step } => {
                 if let Some(Int::Small(v)) = item.as_int() {
                     if item.ty().is(&builtin_types().int) || item.ty().is(&builtin_types().bool_) {
