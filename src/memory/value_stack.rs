@@ -139,18 +139,21 @@ impl ValueStack {
         }
     }
 
-    /// Inserts `v` at position `i`, moving the entries from `i` up one.
-    pub fn insert(&mut self, i: usize, v: ObjRef) {
-        let len = self.len();
-        assert!(i <= len, "value stack index out of range");
-        self.reserve(1);
-        // SAFETY: there is a free slot at `top` (reserved above); the `len - i` entries
-        // from `i` move up one into it, and `v` fills the slot they left.
+    /// Moves the top entry down past the `k` entries below it, which move up one
+    /// (`ROT_THREE` is `k` = 2: [a, b, c] becomes [c, a, b]). The compiler's depth
+    /// guarantees the `k + 1` entries, as for `pop`.
+    #[inline(always)]
+    pub fn rotate_top(&mut self, k: usize) {
+        debug_assert!(self.len() > k, "value stack underflow: the compiler's stack depth is wrong");
+        // SAFETY: `top - 1 - k .. top` are live entries (module invariant and the
+        // compiler's depth); the top one is moved out, the `k` below it move up one
+        // slot (overlapping copy), and it fills the slot they left: the same entries,
+        // each once.
         unsafe {
-            let p = self.base.add(i);
-            ptr::copy(p, p.add(1), len - i);
-            ptr::write(p, v);
-            self.top = self.top.add(1);
+            let last = self.top.sub(1);
+            let v = ptr::read(last);
+            ptr::copy(last.sub(k), last.sub(k - 1), k);
+            ptr::write(last.sub(k), v);
         }
     }
 
@@ -263,8 +266,15 @@ mod tests {
         let mut s = ValueStack::with_capacity(1);
         s.push(crate::object::new_int(6));
         s.push(crate::object::new_int(7));
-        s.extend([crate::object::new_int(8), crate::object::new_int(9)]);
-        s.insert(1, crate::object::new_int(5));
+        s.extend([crate::object::new_int(8), crate::object::new_int(9), crate::object::new_int(5)]);
+        s.rotate_top(3);
+        assert_eq!(s.iter().map(int).collect::<Vec<_>>(), [6, 5, 7, 8, 9]);
+        s.rotate_top(2);
+        assert_eq!(s.iter().map(int).collect::<Vec<_>>(), [6, 5, 9, 7, 8]);
+        s.rotate_top(3);
+        assert_eq!(s.iter().map(int).collect::<Vec<_>>(), [6, 8, 5, 9, 7]);
+        s.truncate(1);
+        s.extend([5, 7, 8, 9].map(crate::object::new_int));
         assert_eq!(s.iter().map(int).collect::<Vec<_>>(), [6, 5, 7, 8, 9]);
         let tail = s.split_off(3);
         assert_eq!(tail.iter().map(int).collect::<Vec<_>>(), [8, 9]);

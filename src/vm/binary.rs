@@ -76,6 +76,7 @@ fn number_value(a: &ObjRef, b: &ObjRef, op: u8) -> Option<Number> {
                 AND => x & y,
                 OR => x | y,
                 XOR => x ^ y,
+                POW if (0..=u32::MAX as i64).contains(&y) => x.checked_pow(y as u32)?,
                 RSHIFT if (0..64).contains(&y) => x >> y,
                 LSHIFT if (0..63).contains(&y) && (x << y) >> y == x => x << y,
                 // Both exactly representable as doubles: one correctly rounded division,
@@ -98,16 +99,29 @@ enum Number {
     Float(f64),
 }
 
-#[inline]
+#[inline(always)]
 fn float_fast(x: f64, y: f64, op: u8) -> Option<Number> {
     let r = match op {
         ADD => x + y,
         SUB => x - y,
         MUL => x * y,
         TRUEDIV if y != 0.0 => x / y,
+        POW => float_pow(x, y)?,
         _ => return None,
     };
     Some(Number::Float(r))
+}
+
+/// `x ** y` for a positive finite base, a finite power and a finite result: C's pow(),
+/// as CPython's float_pow ends with; every other case (a negative base, zero,
+/// infinities, NaN, overflow) is left to the generic path and its errors. Out of line,
+/// so that `float_fast` stays small enough to inline.
+#[inline(never)]
+fn float_pow(x: f64, y: f64) -> Option<f64> {
+    if !(x > 0.0 && x.is_finite() && y.is_finite()) {
+        return None;
+    }
+    Some(x.powf(y)).filter(|r| r.is_finite())
 }
 
 /// The eval loop's shortcut for `a op b` (see `number_value`), with `b` a temporary of

@@ -221,16 +221,8 @@ impl Vm {
                         let n = f.stack.len();
                         f.stack.swap(n - 1, n - 2);
                     }
-                    Op::RotThree => {
-                        let v = pop!();
-                        let n = f.stack.len();
-                        f.stack.insert(n - 2, v);
-                    }
-                    Op::RotFour => {
-                        let v = pop!();
-                        let n = f.stack.len();
-                        f.stack.insert(n - 3, v);
-                    }
+                    Op::RotThree => f.stack.rotate_top(2),
+                    Op::RotFour => f.stack.rotate_top(3),
                     Op::DupTop => {
                         let v = top!().clone();
                         f.stack.push(v);

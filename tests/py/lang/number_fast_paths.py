@@ -53,3 +53,19 @@ print(i, type(i).__name__)
 # True division of big ints rounds once, correctly, and keeps the sign of zero.
 print(0 / -(2**70), -0 / 2**70, (2**54 + 1) / 2, (2**55 + 3) / 4, (2**64 + 1) / 3, 10**30 / 7, -(10**40 + 1) / 3**20, (3 * 2**100 + 1) / 2**47)
 print([(2**53 + k) / 2 for k in range(1, 8)], [(2**80 + k) / 2**27 for k in (1, 2**26, 2**26 + 1, 3 * 2**26)])
+
+# Powers: ints and floats, the cases the shortcut takes and those it leaves.
+for a, b in [(2, 10), (3, 0), (0, 0), (-3, 3), (7, 40), (2, 63), (2, 64), (-2, 63), (2, -2), (0, 5),
+             (2.0, 0.5), (2, 0.5), (0.5, 2), (10.0, -3), (1.5, 1e3), (1e10, 1e-10), (4.0, 0.0), (1.0, 1e308)]:
+    print(a, "**", b, "=", repr(a ** b))
+for a, b in [(0.0, -1.0), (1e200, 2.0), (10.0, 400), (-8.0, 1 / 3), (0, -1), (2.0, float("inf")),
+             (float("nan"), 1.0), (float("inf"), -1.0), (-2.0, 2.0), (1e-200, 2.0)]:
+    try:
+        print(a, "**", b, "=", repr(a ** b))
+    except (ZeroDivisionError, OverflowError) as e:
+        print(a, "**", b, "->", type(e).__name__, e)
+x = 3
+x **= 4
+y = 2.5
+y **= 2
+print(x, y)
