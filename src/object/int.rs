@@ -192,9 +192,14 @@ impl Int {
     /// CPython's hash of an int: value modulo 2**61-1 with the sign kept, -1 becomes -2.
     #[inline]
     pub fn hash(&self) -> i64 {
-        match self {
-            Int::Small(a) => small_hash(*a),
-            Int::Big(b) => big_hash(b),
+        let h = match self {
+            Int::Small(a) => small_residue(*a),
+            Int::Big(b) => big_residue(b),
+        };
+        if h == -1 {
+            -2
+        } else {
+            h
         }
     }
     pub fn to_string_radix(&self, radix: u32) -> String {
@@ -281,31 +286,30 @@ pub fn big_to_f64(b: &IBig) -> f64 {
     if neg { -f } else { f }
 }
 
-/// `Int::hash` of a big int (out of line: ints that fit a machine word are the rule).
+/// The residue `Int::hash` starts from, for a big int (out of line: ints that fit a
+/// machine word are the rule).
 #[inline(never)]
-fn big_hash(b: &IBig) -> i64 {
+fn big_residue(b: &IBig) -> i64 {
     let m = IBig::from(HASH_MODULUS);
     let neg = b.signum() < IBig::ZERO;
     let r: IBig = (if neg { -b.clone() } else { b.clone() }) % m;
     let r = i64::try_from(&r).unwrap_or(0);
-    let h = if neg { -r } else { r };
-    if h == -1 {
-        -2
+    if neg {
+        -r
     } else {
-        h
+        r
     }
 }
 
-/// `Int::hash` of a machine-sized int.
+/// The residue `Int::hash` starts from, for a machine-sized int.
 #[inline(always)]
-fn small_hash(a: i64) -> i64 {
+fn small_residue(a: i64) -> i64 {
     // Below the modulus (nearly every int) the value is its own residue: no division.
     let u = a.unsigned_abs();
     let m = if u < HASH_MODULUS as u64 { u as i64 } else { (u % HASH_MODULUS as u64) as i64 };
-    let h = if a < 0 { -m } else { m };
-    if h == -1 {
-        -2
+    if a < 0 {
+        -m
     } else {
-        h
+        m
     }
 }

@@ -94,6 +94,7 @@ fn number_value(a: &ObjRef, b: &ObjRef, op: u8) -> Option<Number> {
 }
 
 /// A result of `number_value`.
+#[derive(Clone, Copy)]
 enum Number {
     Int(i64),
     Float(f64),
@@ -155,43 +156,47 @@ pub fn number_fast_path_const(a: &mut ObjRef, b: &ObjRef, op: u8) -> bool {
     }
 }
 
-/// Stores `r` in `a` (see `number_fast_path`). The operands passed the exact-type
-/// tests of `number_value`, so a payload of the result's kind means the result's type.
+/// Stores `r` in `a` (see `number_fast_path`): in `a`'s object, else in `b`'s (which
+/// then swaps places with `a`), else in a new object.
 #[inline(always)]
 fn store_number(a: &mut ObjRef, b: Option<&mut ObjRef>, r: Number) {
+    if write_in_place(a, r) {
+        return;
+    }
+    if let Some(b) = b {
+        if write_in_place(b, r) {
+            std::mem::swap(a, b);
+            return;
+        }
+    }
+    *a = match r {
+        Number::Float(v) => object::new_float(v),
+        Number::Int(v) => object::new_int(v),
+    };
+}
+
+/// Writes `r` into `o` when `o` is a temporary of `r`'s kind (`unique_number_mut`);
+/// an int result only outside the small-int cache's range, since a result inside it
+/// must be the cached object. The operands passed the exact-type tests of
+/// `number_value`, so a payload of the result's kind means the result's type.
+#[inline(always)]
+fn write_in_place(o: &mut ObjRef, r: Number) -> bool {
     match r {
-        Number::Float(r) => {
-            if let Some(Payload::Float(x)) = a.unique_number_mut() {
-                *x = r;
-                return;
+        Number::Float(v) => match o.unique_number_mut() {
+            Some(Payload::Float(x)) => {
+                *x = v;
+                true
             }
-            if let Some(b) = b {
-                if let Some(Payload::Float(x)) = b.unique_number_mut() {
-                    *x = r;
-                    std::mem::swap(a, b);
-                    return;
-                }
+            _ => false,
+        },
+        Number::Int(v) if !(-5..=256).contains(&v) => match o.unique_number_mut() {
+            Some(Payload::Int(Int::Small(x))) => {
+                *x = v;
+                true
             }
-            *a = object::new_float(r);
-        }
-        Number::Int(r) => {
-            // `unique_number_mut` only offers ints outside the small-int cache's range,
-            // and a result inside it must be the cached object.
-            if !(-5..=256).contains(&r) {
-                if let Some(Payload::Int(Int::Small(x))) = a.unique_number_mut() {
-                    *x = r;
-                    return;
-                }
-                if let Some(b) = b {
-                    if let Some(Payload::Int(Int::Small(x))) = b.unique_number_mut() {
-                        *x = r;
-                        std::mem::swap(a, b);
-                        return;
-                    }
-                }
-            }
-            *a = object::new_int(r);
-        }
+            _ => false,
+        },
+        Number::Int(_) => false,
     }
 }
 
