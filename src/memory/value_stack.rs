@@ -67,25 +67,50 @@ impl ValueStack {
         }
     }
 
+    /// Grows the block to room for `n` more entries. The stack is handed to the
+    /// out-of-line part by value, so that a stack held in a local (see
+    /// `take`) never has its address taken and can live in registers.
+    #[inline(always)]
+    fn grow(&mut self, n: usize) {
+        let s = std::mem::replace(self, ValueStack::EMPTY);
+        *self = s.grown(n);
+    }
+
     #[cold]
     #[inline(never)]
-    fn grow(&mut self, n: usize) {
-        let len = self.len();
-        let cap = self.capacity();
+    fn grown(self, n: usize) -> ValueStack {
+        let (len, cap) = (self.len(), self.capacity());
+        let base = self.base;
+        std::mem::forget(self);
         // SAFETY: the block was allocated as a `Vec<ObjRef>` of capacity `cap` whose first
         // `len` slots hold live entries (module invariant); the vector takes the block
-        // and the entries over, and the stack takes them back below.
-        let mut v = unsafe { Vec::from_raw_parts(self.base, len, cap) };
+        // and the entries over, and the new stack takes them back below.
+        let mut v = unsafe { Vec::from_raw_parts(base, len, cap) };
         v.reserve(n.max(SLACK));
         let cap = v.capacity();
         let base = v.as_mut_ptr();
         std::mem::forget(v);
-        self.base = base;
         // SAFETY: the new block has `cap >= len` slots.
-        unsafe {
-            self.top = base.add(len);
-            self.end = base.add(cap);
-        }
+        unsafe { ValueStack { base, top: base.add(len), end: base.add(cap) } }
+    }
+
+    /// A stack with no block: what a frame holds while its eval loop holds its stack.
+    pub const EMPTY: ValueStack = ValueStack { base: std::ptr::NonNull::dangling().as_ptr(), top: std::ptr::NonNull::dangling().as_ptr(), end: std::ptr::NonNull::dangling().as_ptr() };
+
+    /// Moves the entries and the block out, leaving this stack `EMPTY`. The eval loop
+    /// holds the running frame's stack in a local this way (see `vm::eval`).
+    #[inline(always)]
+    pub fn take(&mut self) -> ValueStack {
+        std::mem::replace(self, ValueStack::EMPTY)
+    }
+
+    /// Takes the entries and the block of `other`, which becomes `EMPTY`; this stack
+    /// must be `EMPTY` (a frame's while its loop holds the stack, or that loop's local
+    /// while the frame holds it).
+    #[inline(always)]
+    pub fn swap_in(&mut self, other: &mut ValueStack) {
+        debug_assert!(self.capacity() == 0, "swap_in over a stack that has a block");
+        std::mem::swap(self, other);
     }
 
     /// Pushes `v`, growing the block if it is full.
@@ -118,6 +143,7 @@ impl ValueStack {
 
     /// Releases the entries from `n` up, bottom first (`Vec::truncate`): they leave the
     /// stack before any of their destructors runs.
+    #[inline(always)]
     pub fn truncate(&mut self, n: usize) {
         let len = self.len();
         if n >= len {
@@ -158,6 +184,7 @@ impl ValueStack {
     }
 
     /// Pushes every item.
+    #[inline(always)]
     pub fn extend(&mut self, items: impl IntoIterator<Item = ObjRef>) {
         for v in items {
             self.push(v);
@@ -168,6 +195,7 @@ impl ValueStack {
     /// `at` at once, and the iterator owns the entries it has not yet yielded (dropping
     /// it releases them, bottom first). It borrows the stack, so nothing can be pushed
     /// over them meanwhile. `split_off` without the vector.
+    #[inline(always)]
     pub fn drain_from(&mut self, at: usize) -> Drain<'_> {
         assert!(at <= self.len(), "value stack index out of range");
         // SAFETY: `at <= len`, so `base + at` is within `base..=top`.
@@ -177,6 +205,7 @@ impl ValueStack {
     }
 
     /// Takes the entries from `at` up (bottom first).
+    #[inline(always)]
     pub fn split_off(&mut self, at: usize) -> Vec<ObjRef> {
         let len = self.len();
         assert!(at <= len, "value stack index out of range");
@@ -244,12 +273,23 @@ impl std::ops::DerefMut for ValueStack {
 }
 
 impl Drop for ValueStack {
+    /// Releases the entries and frees the block; an `EMPTY` stack (the eval loop's
+    /// local once its stack is back in the frame) has nothing to free, tested inline.
+    #[inline(always)]
     fn drop(&mut self) {
-        let (len, cap) = (self.len(), self.capacity());
-        // SAFETY: the block was allocated as a `Vec<ObjRef>` of capacity `cap` holding
-        // `len` live entries; the vector drops them and frees the block.
-        drop(unsafe { Vec::from_raw_parts(self.base, len, cap) });
+        if self.capacity() != 0 {
+            release_block(self.base, self.len(), self.capacity());
+        }
     }
+}
+
+/// `ValueStack::drop` for a stack with a block: by value, out of line (see `grow`).
+#[inline(never)]
+fn release_block(base: *mut ObjRef, len: usize, cap: usize) {
+    // SAFETY: the block was allocated as a `Vec<ObjRef>` of capacity `cap` holding `len`
+    // live entries (the module invariant of the stack being dropped); the vector drops
+    // them and frees the block.
+    drop(unsafe { Vec::from_raw_parts(base, len, cap) });
 }
 
 #[cfg(test)]
@@ -286,6 +326,18 @@ mod tests {
         assert_eq!(int(&s.pop()), 9);
         s.truncate(1);
         assert_eq!(s.iter().map(int).collect::<Vec<_>>(), [6]);
+        // The eval loop's hand-over: the entries and the block move, the frame's stack
+        // is left without a block, and growing the held stack keeps its entries.
+        let mut held = s.take();
+        assert!(s.is_empty() && s.capacity() == 0);
+        for i in 0..40 {
+            held.push(crate::object::new_int(i));
+        }
+        s.swap_in(&mut held);
+        assert_eq!(held.capacity(), 0);
+        assert_eq!(s.len(), 41);
+        assert_eq!(int(&s[0]), 6);
+        assert_eq!(int(&s.pop()), 39);
         s.clear();
         assert!(s.is_empty());
     }

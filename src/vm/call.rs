@@ -406,7 +406,7 @@ impl Vm {
     /// the function (as CPython 3.11's CALL_PY_EXACT_ARGS does), so that the call costs
     /// the function no reference count changes. `code_obj` is the function's code (a new
     /// reference). On return the stack is `base` high.
-    #[inline]
+    #[inline(always)]
     pub fn make_frame_from_stack(&self, code_obj: ObjRef, stack: &mut crate::memory::value_stack::ValueStack, base: usize, nargs: usize) -> Box<Frame> {
         let mut frame = self.alloc_frame_slots(code_obj);
         for slot in frame.fast[..nargs].iter_mut().rev() {

@@ -2,7 +2,8 @@
 //!
 //! Invariant: `f` is the running frame; its callers within this loop invocation are
 //! parked, each in the `caller` of the frame it called (the loop's first frame has
-//! none); `Vm::top_frame` is `f` and each frame's `back` the one below it. Every
+//! none); `Vm::top_frame` is `f` and each frame's `back` the one below it; `f`'s value
+//! stack is held by the loop in a local (`stack`), every other frame's is its own. Every
 //! instruction continues with the next one, switches `f` to a callee or back to its
 //! caller, or ends `run` with an `Action`: the loop's first frame returned or yielded,
 //! or an error to unwind to the innermost handler block of the innermost frame that has
@@ -153,17 +154,41 @@ impl Vm {
             // written back only where the frame is left to be resumed (a call, a yield).
             // An error resumes at a handler the unwinder picks, a return never resumes.
             let mut pc = f.pc;
+            // The running frame's value stack is held here while the loop runs, where
+            // its top can stay in a register, and not in the frame (which holds an empty
+            // stack meanwhile). It goes back into the frame whenever the frame is left
+            // (`leave!`, a call, a return) and around every out-of-line handler that
+            // is given the frame (`synced!`): nothing else reads the value stack of a
+            // running frame (the collector visits only suspended generators' frames).
+            let mut stack = f.stack.take();
+            // Runs `$e`, a handler given the frame, with the value stack in the frame.
+            macro_rules! synced {
+                ($e:expr) => {{
+                    f.stack.swap_in(&mut stack);
+                    let r = $e;
+                    stack.swap_in(&mut f.stack);
+                    r
+                }};
+            }
+            // Ends `run` with `$a`, the value stack back in the frame.
+            macro_rules! leave {
+                ($a:expr) => {{
+                    let a = $a;
+                    f.stack.swap_in(&mut stack);
+                    return (a, f);
+                }};
+            }
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
                         Ok(v) => v,
-                        Err(e) => return (Action::Error(e, false), f),
+                        Err(e) => leave!(Action::Error(e, false)),
                     }
                 };
             }
             macro_rules! pop {
                 () => {
-                    f.pop()
+                    stack.pop()
                 };
             }
             // A test's result: when a conditional jump comes next (as after most tests),
@@ -175,7 +200,7 @@ impl Vm {
                     match instrs.get(pc) {
                         Some(next) if next.op == Op::PopJumpIfFalse => pc = if b { pc + 1 } else { next.arg as usize },
                         Some(next) if next.op == Op::PopJumpIfTrue => pc = if b { next.arg as usize } else { pc + 1 },
-                        _ => f.stack.push(object::new_bool(b)),
+                        _ => stack.push(object::new_bool(b)),
                     }
                 }};
             }
@@ -185,9 +210,9 @@ impl Vm {
                     match &f.fast[$i] {
                         Some(v) => {
                             let v = v.clone();
-                            f.stack.push(v)
+                            stack.push(v)
                         }
-                        None => return (Action::Error(self.unbound_local(code, $i), false), f),
+                        None => leave!(Action::Error(self.unbound_local(code, $i), false)),
                     }
                 };
             }
@@ -203,13 +228,13 @@ impl Vm {
             }
             macro_rules! top {
                 () => {
-                    f.stack.last().expect("stack underflow")
+                    stack.last().expect("stack underflow")
                 };
             }
             loop {
                 let ins = instrs[pc];
                 f.lasti = pc;
-                debug_assert!(ins.depth == u16::MAX || f.stack.len() == ins.depth as usize, "{:?} at {pc} starts at depth {}, the compiler says {}", ins.op, f.stack.len(), ins.depth);
+                debug_assert!(ins.depth == u16::MAX || stack.len() == ins.depth as usize, "{:?} at {pc} starts at depth {}, the compiler says {}", ins.op, stack.len(), ins.depth);
                 pc += 1;
                 let arg = ins.arg as usize;
                 match ins.op {
@@ -218,23 +243,23 @@ impl Vm {
                         pop!();
                     }
                     Op::RotTwo => {
-                        let n = f.stack.len();
-                        f.stack.swap(n - 1, n - 2);
+                        let n = stack.len();
+                        stack.swap(n - 1, n - 2);
                     }
-                    Op::RotThree => f.stack.rotate_top(2),
-                    Op::RotFour => f.stack.rotate_top(3),
+                    Op::RotThree => stack.rotate_top(2),
+                    Op::RotFour => stack.rotate_top(3),
                     Op::DupTop => {
                         let v = top!().clone();
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                     Op::DupTopTwo => {
-                        let n = f.stack.len();
-                        let a = f.stack[n - 2].clone();
-                        let b = f.stack[n - 1].clone();
-                        f.stack.push(a);
-                        f.stack.push(b);
+                        let n = stack.len();
+                        let a = stack[n - 2].clone();
+                        let b = stack[n - 1].clone();
+                        stack.push(a);
+                        stack.push(b);
                     }
-                    Op::LoadConst => f.stack.push(code.consts[arg].clone()),
+                    Op::LoadConst => stack.push(code.consts[arg].clone()),
                     Op::LoadFast => load_fast!(arg),
                     Op::StoreFast => {
                         let v = pop!();
@@ -249,7 +274,7 @@ impl Vm {
                     Op::LoadFastLoadConst => {
                         load_fast!(arg);
                         let b = next_arg!();
-                        f.stack.push(code.consts[b].clone());
+                        stack.push(code.consts[b].clone());
                     }
                     Op::StoreFastLoadFast => {
                         let v = pop!();
@@ -262,16 +287,16 @@ impl Vm {
                         // The local is held by a counted reference during the lookup,
                         // as the value stack would hold it.
                         let Some(o) = f.fast[arg].clone() else {
-                            return (Action::Error(self.unbound_local(code, arg), false), f);
+                            leave!(Action::Error(self.unbound_local(code, arg), false));
                         };
                         let b = next_arg!();
                         let v = tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[b]));
                         drop(o);
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                     Op::LoadFastStoreAttr => {
                         let Some(o) = f.fast[arg].clone() else {
-                            return (Action::Error(self.unbound_local(code, arg), false), f);
+                            leave!(Action::Error(self.unbound_local(code, arg), false));
                         };
                         let b = next_arg!();
                         let v = pop!();
@@ -288,44 +313,44 @@ impl Vm {
                     }
                     Op::LoadFastLoadMethod => {
                         let Some(o) = f.fast[arg].clone() else {
-                            return (Action::Error(self.unbound_local(code, arg), false), f);
+                            leave!(Action::Error(self.unbound_local(code, arg), false));
                         };
                         let b = next_arg!();
                         let (m, s) = tri!(self.load_method_site(&code.caches[f.lasti], o, &code.names[b]));
-                        f.stack.push(m);
-                        f.stack.push(s);
+                        stack.push(m);
+                        stack.push(s);
                     }
                     Op::DeleteFast => {
                         if f.fast[arg].is_none() {
-                            return (Action::Error(self.unbound_local(code, arg), false), f);
+                            leave!(Action::Error(self.unbound_local(code, arg), false));
                         }
                         let old = f.fast[arg].take();
                         drop(old);
                     }
-                    Op::LoadName => tri!(self.op_load_name(&mut f, arg)),
-                    Op::StoreName => tri!(self.op_store_name(&mut f, arg)),
-                    Op::DeleteName => tri!(self.op_delete_name(&mut f, arg)),
+                    Op::LoadName => tri!(synced!(self.op_load_name(&mut f, arg))),
+                    Op::StoreName => tri!(synced!(self.op_store_name(&mut f, arg))),
+                    Op::DeleteName => tri!(synced!(self.op_delete_name(&mut f, arg))),
                     Op::LoadGlobal => {
                         let site = &code.global_sites[arg];
                         let v = match site.get(f.globals(), &self.builtins) {
                             Some(v) => v,
                             None => {
-                                let v = tri!(self.load_global(&mut f, &code.names[arg]));
+                                let v = tri!(synced!(self.load_global(&mut f, &code.names[arg])));
                                 site.fill(f.globals(), &self.builtins, &v);
                                 v
                             }
                         };
-                        f.stack.push(v);
+                        stack.push(v);
                     }
-                    Op::StoreGlobal => tri!(self.op_store_global(&mut f, arg)),
-                    Op::DeleteGlobal => tri!(self.op_delete_global(&mut f, arg)),
-                    Op::LoadClassDeref => tri!(self.op_load_class_deref(&mut f, arg)),
+                    Op::StoreGlobal => tri!(synced!(self.op_store_global(&mut f, arg))),
+                    Op::DeleteGlobal => tri!(synced!(self.op_delete_global(&mut f, arg))),
+                    Op::LoadClassDeref => tri!(synced!(self.op_load_class_deref(&mut f, arg))),
                     Op::LoadDeref => {
                         let cell = f.fast[code.varnames.len() + arg].as_ref().expect("cell slot");
                         let Payload::Cell(c) = cell.payload() else { unreachable!("deref slot holds a cell") };
                         let v = c.borrow().clone();
                         match v {
-                            Some(v) => f.stack.push(v),
+                            Some(v) => stack.push(v),
                             None => return (Action::Error(self.unbound_deref(code, arg), false), f),
                         }
                     }
@@ -344,13 +369,13 @@ impl Vm {
                     }
                     Op::LoadClosure => {
                         let cell = f.fast[code.varnames.len() + arg].clone().expect("cell slot");
-                        f.stack.push(cell);
+                        stack.push(cell);
                     }
                     Op::LoadAttr => {
                         let o = pop!();
                         let v = tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[arg]));
                         drop(o);
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                     Op::StoreAttr => {
                         let o = pop!();
@@ -364,18 +389,18 @@ impl Vm {
                     Op::LoadMethod => {
                         let o = pop!();
                         let (m, s) = tri!(self.load_method_site(&code.caches[f.lasti], o, &code.names[arg]));
-                        f.stack.push(m);
-                        f.stack.push(s);
+                        stack.push(m);
+                        stack.push(s);
                     }
                     Op::BinarySubscr => {
                         let k = pop!();
                         let o = pop!();
                         if let Some(v) = Vm::subscr_fast_path(&o, &k) {
-                            f.stack.push(v);
+                            stack.push(v);
                             continue;
                         }
                         let v = tri!(self.getitem(&o, &k));
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                     Op::StoreSubscr => {
                         let k = pop!();
@@ -394,18 +419,18 @@ impl Vm {
                         let mut b = pop!();
                         let op = (ins.arg & 15) as u8;
                         // Numbers are combined in place of the left operand's slot.
-                        let slot = f.stack.last_mut().expect("stack underflow");
+                        let slot = stack.last_mut().expect("stack underflow");
                         if super::binary::number_fast_path(slot, &mut b, op) {
                             continue;
                         }
                         let a = pop!();
                         let v = if ins.arg & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                     Op::LoadConstBinaryOp => {
                         let bop = next_arg!() as u32;
                         let op = (bop & 15) as u8;
-                        let slot = f.stack.last_mut().expect("stack underflow");
+                        let slot = stack.last_mut().expect("stack underflow");
                         if super::binary::number_fast_path_const(slot, &code.consts[arg], op) {
                             continue;
                         }
@@ -414,17 +439,17 @@ impl Vm {
                         let b = code.consts[arg].clone();
                         let a = pop!();
                         let v = if bop & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                     Op::UnaryPositive | Op::UnaryNegative | Op::UnaryInvert => {
                         let a = pop!();
                         let v = tri!(self.unary_op(&a, ins.op));
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                     Op::UnaryNot => {
                         let a = pop!();
                         let t = tri!(self.truthy(&a));
-                        f.stack.push(object::new_bool(!t));
+                        stack.push(object::new_bool(!t));
                     }
                     Op::CompareOp => {
                         let b = pop!();
@@ -444,7 +469,7 @@ impl Vm {
                         if v.is(&s.true_) || v.is(&s.false_) {
                             test_result!(v.is(&s.true_));
                         } else {
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                     }
                     Op::IsOp => {
@@ -466,7 +491,7 @@ impl Vm {
                         pc = arg;
                         if backward {
                             if let Some(e) = self.safe_point() {
-                                return (Action::Error(e, false), f);
+                                leave!(Action::Error(e, false));
                             }
                         }
                     }
@@ -495,12 +520,12 @@ impl Vm {
                     Op::GetIter => {
                         let o = pop!();
                         let it = tri!(self.iter(&o));
-                        f.stack.push(it);
+                        stack.push(it);
                     }
                     Op::ForIter => {
                         let n = tri!(self.next(top!()));
                         match n {
-                            Some(v) => f.stack.push(v),
+                            Some(v) => stack.push(v),
                             None => {
                                 pop!();
                                 pc = arg;
@@ -508,123 +533,125 @@ impl Vm {
                         }
                     }
                     Op::BuildTuple => {
-                        let items = f.stack.split_off(f.stack.len() - arg);
-                        f.stack.push(object::new_tuple(items));
+                        let items = stack.split_off(stack.len() - arg);
+                        stack.push(object::new_tuple(items));
                     }
                     Op::BuildList => {
-                        let items = f.stack.split_off(f.stack.len() - arg);
-                        f.stack.push(object::new_list(items));
+                        let items = stack.split_off(stack.len() - arg);
+                        stack.push(object::new_list(items));
                     }
-                    Op::BuildSet | Op::BuildMap | Op::BuildString | Op::BuildSlice => tri!(self.op_build(&mut f, ins.op, arg)),
+                    Op::BuildSet | Op::BuildMap | Op::BuildString | Op::BuildSlice => tri!(synced!(self.op_build(&mut f, ins.op, arg))),
                     Op::ListAppend => {
                         let v = pop!();
-                        let l = &f.stack[f.stack.len() - arg];
+                        let l = &stack[stack.len() - arg];
                         l.as_list().expect("list").borrow_mut().push(v);
                     }
                     Op::SetAdd => {
                         let v = pop!();
-                        let s = f.stack[f.stack.len() - arg].clone();
+                        let s = stack[stack.len() - arg].clone();
                         tri!(self.set_add(&s, v));
                     }
                     Op::MapAdd => {
                         let v = pop!();
                         let k = pop!();
-                        let d = f.stack[f.stack.len() - arg].clone();
+                        let d = stack[stack.len() - arg].clone();
                         tri!(self.dict_set(&d, k, v));
                     }
-                    Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => tri!(self.op_extend(&mut f, ins.op, arg)),
+                    Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => tri!(synced!(self.op_extend(&mut f, ins.op, arg))),
                     Op::ListToTuple => {
                         let l = pop!();
                         let items = l.as_list().expect("list").borrow().clone();
-                        f.stack.push(object::new_tuple(items));
+                        stack.push(object::new_tuple(items));
                     }
                     Op::UnpackSequence => {
                         let seq = pop!();
-                        if Vm::unpack_exact(&seq, arg, &mut f.stack) {
+                        if Vm::unpack_exact(&seq, arg, &mut stack) {
                             continue;
                         }
                         let items = tri!(self.unpack(&seq, arg, None));
-                        f.stack.extend(items.into_iter().rev());
+                        stack.extend(items.into_iter().rev());
                     }
-                    Op::UnpackEx => tri!(self.op_unpack_ex(&mut f, arg)),
+                    Op::UnpackEx => tri!(synced!(self.op_unpack_ex(&mut f, arg))),
                     Op::KwNames => f.kwnames = Some(code.consts[arg].clone()),
                     Op::CallFunction | Op::CallMethod => {
                         if let Some(e) = self.safe_point() {
-                            return (Action::Error(e, false), f);
+                            leave!(Action::Error(e, false));
                         }
                         let kwnames = f.kwnames.take();
-                        let n = f.stack.len();
+                        let n = stack.len();
                         // Where the callable (and, for a method call, the slot below it) starts.
                         let base = n - arg - if ins.op == Op::CallMethod { 2 } else { 1 };
                         let (callable_at, args_at) = if ins.op == Op::CallMethod {
-                            if f.stack[n - arg - 2].is_null() { (n - arg - 1, n - arg) } else { (n - arg - 2, n - arg - 1) }
+                            if stack[n - arg - 2].is_null() { (n - arg - 1, n - arg) } else { (n - arg - 2, n - arg - 1) }
                         } else {
                             (n - arg - 1, n - arg)
                         };
                         // A Python function: Some(its code) for an exact positional call,
                         // whose frame takes the arguments and the function off the stack.
-                        let function = match f.stack[callable_at].payload() {
+                        let function = match stack[callable_at].payload() {
                             Payload::Function(fd) => Some((kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n - args_at)).then(|| fd.code.clone())),
                             _ => None,
                         };
                         if let Some(exact) = function {
                             let frame = match exact {
-                                Some(code_obj) => self.make_frame_from_stack(code_obj, &mut f.stack, base, n - args_at),
+                                Some(code_obj) => self.make_frame_from_stack(code_obj, &mut stack, base, n - args_at),
                                 None => {
-                                    let callable = f.stack[callable_at].clone();
+                                    let callable = stack[callable_at].clone();
                                     let Payload::Function(fd) = callable.payload() else { unreachable!("tested above") };
-                                    let args: Vec<ObjRef> = f.stack.split_off(args_at);
-                                    f.stack.truncate(base);
+                                    let args: Vec<ObjRef> = stack.split_off(args_at);
+                                    stack.truncate(base);
                                     let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
                                     tri!(self.make_frame(&callable, fd, args, kw))
                                 }
                             };
                             if frame.code().is_generator() {
-                                f.stack.push(self.new_generator(frame));
+                                stack.push(self.new_generator(frame));
                                 continue;
                             }
                             if let Err(e) = self.enter_recursion("") {
                                 // The call instruction itself raised.
                                 drop(frame);
-                                return (Action::Error(e, false), f);
+                                leave!(Action::Error(e, false));
                             }
                             f.pc = pc;
+                            f.stack.swap_in(&mut stack);
                             let caller = std::mem::replace(&mut f, frame);
                             f.link(Some(caller));
                             self.enter_frame(&mut f);
                             continue 'frame;
                         }
-                        let callable = f.stack[callable_at].clone();
+                        let callable = stack[callable_at].clone();
                         if let (Payload::Builtin(b), None, 1) = (callable.payload(), &kwnames, n - args_at) {
                             if crate::builtins::functions::is_len(b) {
-                                let r = self.len(&f.stack[args_at]);
+                                let r = self.len(&stack[args_at]);
                                 drop(callable);
-                                f.stack.truncate(base);
-                                f.stack.push(object::new_int(tri!(r) as i64));
+                                stack.truncate(base);
+                                stack.push(object::new_int(tri!(r) as i64));
                                 continue;
                             }
                         }
                         let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
-                        let r = self.call(&callable, &f.stack[args_at..], kw);
+                        let r = self.call(&callable, &stack[args_at..], kw);
                         drop(callable);
-                        f.stack.truncate(base);
+                        stack.truncate(base);
                         let v = tri!(r);
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                     Op::CallFunctionEx => {
                         let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
                         let args = pop!();
                         let func = pop!();
                         let v = tri!(self.call_ex(&func, &args, kwargs.as_ref()));
-                        f.stack.push(v);
+                        stack.push(v);
                     }
-                    Op::MakeFunction => self.op_make_function(&mut f, arg),
+                    Op::MakeFunction => synced!(self.op_make_function(&mut f, arg)),
                     Op::ReturnValue => {
                         let v = pop!();
                         let Some(caller) = f.caller.take() else {
-                            return (Action::Return(v), f);
+                            leave!(Action::Return(v));
                         };
                         self.leave_frame(&f);
+                        f.stack.swap_in(&mut stack);
                         let done = std::mem::replace(&mut f, caller);
                         self.recycle_frame(done);
                         f.stack.push(v);
@@ -633,15 +660,15 @@ impl Vm {
                     Op::YieldValue => {
                         let v = pop!();
                         f.pc = pc;
-                        return (Action::Yield(v), f);
+                        leave!(Action::Yield(v));
                     }
                     Op::GetYieldFromIter => {
                         let o = pop!();
                         if matches!(o.payload(), Payload::Generator(_)) {
-                            f.stack.push(o);
+                            stack.push(o);
                         } else {
                             let it = tri!(self.iter(&o));
-                            f.stack.push(it);
+                            stack.push(it);
                         }
                     }
                     Op::YieldFrom => {
@@ -651,21 +678,21 @@ impl Vm {
                             super::iter::SendResult::Yielded(y) => {
                                 // Re-run YieldFrom when resumed with the sent value.
                                 f.pc = pc - 1;
-                                return (Action::Yield(y), f);
+                                leave!(Action::Yield(y));
                             }
                             super::iter::SendResult::Returned(r) => {
                                 pop!();
-                                f.stack.push(r);
+                                stack.push(r);
                             }
                         }
                     }
-                    Op::ImportName => tri!(self.op_import_name(&mut f, arg)),
-                    Op::ImportFrom => tri!(self.op_import_from(&mut f, arg)),
-                    Op::ImportStar => tri!(self.op_import_star(&mut f)),
+                    Op::ImportName => tri!(synced!(self.op_import_name(&mut f, arg))),
+                    Op::ImportFrom => tri!(synced!(self.op_import_from(&mut f, arg))),
+                    Op::ImportStar => tri!(synced!(self.op_import_star(&mut f))),
                     Op::SetupFinally => {
-                        f.blocks.push(Block { handler: ins.arg, level: f.stack.len() as u32 });
+                        f.blocks.push(Block { handler: ins.arg, level: stack.len() as u32 });
                     }
-                    Op::SetupWith => tri!(self.op_setup_with(&mut f, ins.arg)),
+                    Op::SetupWith => tri!(synced!(self.op_setup_with(&mut f, ins.arg))),
                     Op::PopBlock => {
                         f.blocks.pop();
                     }
@@ -676,30 +703,30 @@ impl Vm {
                     }
                     Op::Reraise => {
                         let e = pop!();
-                        return (Action::Error(PyErr::new(e), true), f);
+                        leave!(Action::Error(PyErr::new(e), true));
                     }
                     Op::PopExceptReraise => {
                         let e = pop!();
                         let prev = pop!();
                         let old = self.exc_info.replace(if prev.is_none() { None } else { Some(prev) });
                         drop(old);
-                        return (Action::Error(PyErr::new(e), true), f);
+                        leave!(Action::Error(PyErr::new(e), true));
                     }
                     Op::JumpIfNotExcMatch => {
-                        if !tri!(self.op_exc_match(&mut f)) {
+                        if !tri!(synced!(self.op_exc_match(&mut f))) {
                             pc = arg;
                         }
                     }
-                    Op::WithExceptStart => tri!(self.op_with_except_start(&mut f)),
+                    Op::WithExceptStart => tri!(synced!(self.op_with_except_start(&mut f))),
                     Op::RaiseVarargs => {
-                        let (e, reraise) = self.op_raise(&mut f, arg);
-                        return (Action::Error(e, reraise), f);
+                        let (e, reraise) = synced!(self.op_raise(&mut f, arg));
+                        leave!(Action::Error(e, reraise));
                     }
-                    Op::LoadBuildClass => tri!(self.op_load_build_class(&mut f)),
-                    Op::LoadAssertionError => f.stack.push(self.exc_type("AssertionError")),
-                    Op::SetupAnnotations => tri!(self.op_setup_annotations(&mut f)),
-                    Op::FormatValue => tri!(self.op_format_value(&mut f, arg)),
-                    Op::PrintExpr => tri!(self.op_print_expr(&mut f)),
+                    Op::LoadBuildClass => tri!(synced!(self.op_load_build_class(&mut f))),
+                    Op::LoadAssertionError => stack.push(self.exc_type("AssertionError")),
+                    Op::SetupAnnotations => tri!(synced!(self.op_setup_annotations(&mut f))),
+                    Op::FormatValue => tri!(synced!(self.op_format_value(&mut f, arg))),
+                    Op::PrintExpr => tri!(synced!(self.op_print_expr(&mut f))),
                 }
             }
         }

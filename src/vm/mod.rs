@@ -59,6 +59,9 @@ pub struct Frame {
     /// `varnames ++ cellvars ++ freevars`; cell and free slots hold cell objects.
     pub fast: Vec<Option<ObjRef>>,
     /// The value stack; it has room for the code's `stacksize` (see `alloc_frame`).
+    /// While an eval loop runs the frame, the loop holds the stack and this is `EMPTY`
+    /// (see `vm::eval`); it is here whenever the frame is suspended, parked as a
+    /// caller, being unwound or handed to an out-of-line handler.
     pub stack: crate::memory::value_stack::ValueStack,
     pub blocks: Vec<Block>,
     pub pc: usize,

@@ -677,7 +677,7 @@ impl Vm {
     /// UNPACK_SEQUENCE's shortcut: the items of an exact tuple or list of exactly `n`
     /// items go onto `stack`, last first (new references). False, with nothing pushed,
     /// for anything else (`unpack` handles it).
-    #[inline]
+    #[inline(always)]
     pub fn unpack_exact(seq: &ObjRef, n: usize, stack: &mut crate::memory::value_stack::ValueStack) -> bool {
         let t = crate::object::types::builtin_types();
         match seq.payload() {
