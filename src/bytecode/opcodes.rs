@@ -156,6 +156,8 @@ opcodes! {
     LoadFastStoreAttr(Local) fuses LoadFast + StoreAttr [a => -1], "LOAD_FAST, then the next STORE_ATTR of TOS on that local without pushing it.";
     StoreFastStoreFast(Local) fuses StoreFast + StoreFast [a => -2], "STORE_FAST, then the next STORE_FAST.";
     LoadConstBinaryOp(Const) fuses LoadConst + BinaryOp [a => 0], "LOAD_CONST, then the next BINARY_OP with that constant as its right operand.";
+    DupTopTwoBinarySubscr(None) fuses DupTopTwo + BinarySubscr [a => 1], "DUP_TOP_TWO, then the next BINARY_SUBSCR: pushes TOS1[TOS], keeping both (the read of `x[i] op= v`).";
+    RotThreeStoreSubscr(None) fuses RotThree + StoreSubscr [a => -3], "ROT_THREE, then the next STORE_SUBSCR: TOS2[TOS1] = TOS (the write of `x[i] op= v`).";
 }
 
 impl Op {

@@ -402,6 +402,26 @@ impl Vm {
                         let v = tri!(self.getitem(&o, &k));
                         stack.push(v);
                     }
+                    Op::DupTopTwoBinarySubscr => {
+                        // The container and the key stay where they are, held by the stack
+                        // during the lookup as DUP_TOP_TWO's copies would hold them.
+                        next_arg!();
+                        let n = stack.len();
+                        let v = match Vm::subscr_fast_path(&stack[n - 2], &stack[n - 1]) {
+                            Some(v) => v,
+                            None => tri!(self.getitem(&stack[n - 2], &stack[n - 1])),
+                        };
+                        stack.push(v);
+                    }
+                    Op::RotThreeStoreSubscr => {
+                        next_arg!();
+                        let v = pop!();
+                        let k = pop!();
+                        let o = pop!();
+                        if let Err(v) = Vm::store_subscr_fast_path(&o, &k, v) {
+                            tri!(self.setitem(&o, &k, v));
+                        }
+                    }
                     Op::StoreSubscr => {
                         let k = pop!();
                         let o = pop!();
