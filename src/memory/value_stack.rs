@@ -278,17 +278,20 @@ impl Drop for ValueStack {
     #[inline(always)]
     fn drop(&mut self) {
         if self.capacity() != 0 {
-            release_block(self.base, self.len(), self.capacity());
+            // SAFETY: the stack's block, its live entries and its capacity (module
+            // invariant); the stack is being dropped, so nothing uses them afterwards.
+            unsafe { release_block(self.base, self.len(), self.capacity()) };
         }
     }
 }
 
 /// `ValueStack::drop` for a stack with a block: by value, out of line (see `grow`).
+/// # Safety
+/// `base` is a block allocated as a `Vec<ObjRef>` of capacity `cap` whose first `len`
+/// slots hold live entries, and nothing uses the block or the entries afterwards.
 #[inline(never)]
-fn release_block(base: *mut ObjRef, len: usize, cap: usize) {
-    // SAFETY: the block was allocated as a `Vec<ObjRef>` of capacity `cap` holding `len`
-    // live entries (the module invariant of the stack being dropped); the vector drops
-    // them and frees the block.
+unsafe fn release_block(base: *mut ObjRef, len: usize, cap: usize) {
+    // SAFETY: the caller's contract; the vector drops the entries and frees the block.
     drop(unsafe { Vec::from_raw_parts(base, len, cap) });
 }
 
