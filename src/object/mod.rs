@@ -56,6 +56,35 @@ pub struct FunctionData {
     pub doc: RefCell<ObjRef>,
     pub module: RefCell<ObjRef>,
     pub annotations: RefCell<Option<ObjRef>>,
+    /// What a call needs to know of `code`, worked out when the function is made (a
+    /// function's code never changes).
+    pub shape: CallShape,
+}
+
+/// The facts about a function's code that every call tests (see `FunctionData::shape`).
+#[derive(Clone, Copy, Debug)]
+pub struct CallShape {
+    /// How many positional arguments bind one-to-one to the parameters (the code's
+    /// argcount), or `u32::MAX` when the code has keyword-only, `*args` or `**kwargs`
+    /// parameters: a call with that many positional arguments and no keywords binds
+    /// them one-to-one (`Vm::make_frame_positional`).
+    pub exact_args: u32,
+    /// Whether a new frame needs its cell slots filled (cell variables or a closure).
+    pub cells: bool,
+    /// Whether calling the function makes a generator.
+    pub generator: bool,
+}
+
+impl CallShape {
+    pub fn of(code: &CodeObject, closure: Option<&ObjRef>) -> CallShape {
+        let flags = crate::bytecode::CodeFlags::VARARGS | crate::bytecode::CodeFlags::VARKEYWORDS;
+        let exact = code.kwonlyargcount == 0 && code.flags & flags == 0;
+        CallShape {
+            exact_args: if exact { code.argcount } else { u32::MAX },
+            cells: !code.cell2arg.is_empty() || closure.is_some(),
+            generator: code.is_generator(),
+        }
+    }
 }
 
 impl FunctionData {

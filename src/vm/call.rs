@@ -171,7 +171,7 @@ impl Vm {
     /// references go into its slots), as the eval loop's call does.
     fn call_function_with(&self, func: &ObjRef, fd: &FunctionData, first: Option<&ObjRef>, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult {
         let n = args.len() + usize::from(first.is_some());
-        if kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n) {
+        if kwnames.is_none() && fd.shape.exact_args as usize == n {
             let frame = self.make_frame_positional(func, fd, first.into_iter().chain(args).cloned());
             return self.start_frame(frame, fd);
         }
@@ -189,7 +189,7 @@ impl Vm {
 
     /// A new frame of `fd`'s code: a generator owning it, or the result of running it.
     fn start_frame(&self, frame: Box<Frame>, fd: &FunctionData) -> PyResult {
-        if fd.code().is_generator() {
+        if fd.shape.generator {
             return Ok(self.new_generator(frame));
         }
         self.run_frame(frame)
@@ -225,6 +225,7 @@ impl Vm {
         };
         let module = crate::builtins::dict::dict_get_str(self, &globals, "__name__").ok().flatten().unwrap_or_else(object::none);
         let name = c.name.clone();
+        let shape = crate::object::CallShape::of(c, closure.as_ref());
         let fd = FunctionData {
             code,
             globals,
@@ -237,6 +238,7 @@ impl Vm {
             doc: RefCell::new(doc),
             module: RefCell::new(module),
             annotations: RefCell::new(annotations),
+            shape,
         };
         ObjRef::new(&builtin_types().function, Payload::Function(Box::new(fd)))
     }
@@ -380,14 +382,8 @@ impl Vm {
         Ok(frame)
     }
 
-    /// Whether a call with `nargs` positional arguments and no keywords binds them
-    /// one-to-one to the parameters (no defaults used, no *args, **kwargs or
-    /// keyword-only parameters): `make_frame_positional` handles it.
-    pub fn is_exact_positional_call(code: &crate::bytecode::CodeObject, nargs: usize) -> bool {
-        code.argcount as usize == nargs && code.kwonlyargcount == 0 && code.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
-    }
-
-    /// `make_frame` for an exact positional call (`is_exact_positional_call`): the
+    /// `make_frame` for an exact positional call (`CallShape::exact_args` arguments, no
+    /// keywords: they bind one-to-one to the parameters, no default is used): the
     /// arguments (new references) go straight into the new frame's slots.
     pub fn make_frame_positional(&self, func: &ObjRef, fd: &FunctionData, args: impl Iterator<Item = ObjRef>) -> Box<Frame> {
         let code = fd.code();
@@ -399,15 +395,15 @@ impl Vm {
         frame
     }
 
-    /// The frame of an exact positional call (`is_exact_positional_call`) of the function
+    /// The frame of an exact positional call (see `make_frame_positional`) of the function
     /// on `stack` at `base` (or at `base + 1`, above the NULL of a method call that found
     /// no bound method), with its `nargs` arguments on top: the arguments move, last
     /// first, into the frame's slots, and the frame takes over the stack's reference to
     /// the function (as CPython 3.11's CALL_PY_EXACT_ARGS does), so that the call costs
     /// the function no reference count changes. `code_obj` is the function's code (a new
-    /// reference). On return the stack is `base` high.
+    /// reference), `cells` its `CallShape::cells`. On return the stack is `base` high.
     #[inline(always)]
-    pub fn make_frame_from_stack(&self, code_obj: ObjRef, stack: &mut crate::memory::value_stack::ValueStack, base: usize, nargs: usize) -> Box<Frame> {
+    pub fn make_frame_from_stack(&self, code_obj: ObjRef, cells: bool, stack: &mut crate::memory::value_stack::ValueStack, base: usize, nargs: usize) -> Box<Frame> {
         let mut frame = self.alloc_frame_slots(code_obj);
         for slot in frame.fast[..nargs].iter_mut().rev() {
             *slot = Some(stack.pop());
@@ -416,8 +412,10 @@ impl Vm {
         if stack.len() > base {
             drop(stack.pop());
         }
-        if let Payload::Function(fd) = func.payload() {
-            init_cells(&mut frame.fast, fd.closure.as_ref(), fd.code());
+        if cells {
+            if let Payload::Function(fd) = func.payload() {
+                fill_cells(&mut frame.fast, fd.closure.as_ref(), fd.code());
+            }
         }
         std::mem::forget(std::mem::replace(&mut frame.func, Some(func)));
         frame

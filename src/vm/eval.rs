@@ -606,28 +606,37 @@ impl Vm {
                         } else {
                             (n - arg - 1, n - arg)
                         };
-                        // A Python function: Some(its code) for an exact positional call,
-                        // whose frame takes the arguments and the function off the stack.
+                        // A Python function: Some(its code and call shape) for an exact
+                        // positional call, whose frame takes the arguments and the function
+                        // off the stack.
                         let function = match stack[callable_at].payload() {
-                            Payload::Function(fd) => Some((kwnames.is_none() && Vm::is_exact_positional_call(fd.code(), n - args_at)).then(|| fd.code.clone())),
+                            Payload::Function(fd) => Some((kwnames.is_none() && fd.shape.exact_args as usize == n - args_at).then(|| (fd.code.clone(), fd.shape))),
                             _ => None,
                         };
                         if let Some(exact) = function {
                             let frame = match exact {
-                                Some(code_obj) => self.make_frame_from_stack(code_obj, &mut stack, base, n - args_at),
+                                Some((code_obj, shape)) => {
+                                    let frame = self.make_frame_from_stack(code_obj, shape.cells, &mut stack, base, n - args_at);
+                                    if shape.generator {
+                                        stack.push(self.new_generator(frame));
+                                        continue;
+                                    }
+                                    frame
+                                }
                                 None => {
                                     let callable = stack[callable_at].clone();
                                     let Payload::Function(fd) = callable.payload() else { unreachable!("tested above") };
                                     let args: Vec<ObjRef> = stack.split_off(args_at);
                                     stack.truncate(base);
                                     let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
-                                    tri!(self.make_frame(&callable, fd, args, kw))
+                                    let frame = tri!(self.make_frame(&callable, fd, args, kw));
+                                    if fd.shape.generator {
+                                        stack.push(self.new_generator(frame));
+                                        continue;
+                                    }
+                                    frame
                                 }
                             };
-                            if frame.code().is_generator() {
-                                stack.push(self.new_generator(frame));
-                                continue;
-                            }
                             if let Err(e) = self.enter_recursion("") {
                                 // The call instruction itself raised.
                                 drop(frame);

@@ -84,6 +84,7 @@ pub struct Frame {
 impl Frame {
     /// Ends the frame: a frame object that outlives it takes over its locals; all other
     /// references are released, locals first to last. Capacities are kept for reuse.
+    #[inline(always)]
     pub fn release(&mut self) {
         if let Some(fo) = self.frame_obj.take() {
             if fo.refcnt() > 1 {
