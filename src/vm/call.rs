@@ -482,6 +482,7 @@ impl Vm {
             frame_obj: None,
             back: std::ptr::null(),
             caller: None,
+            gen: None,
         })
     }
 

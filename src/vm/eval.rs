@@ -9,7 +9,7 @@
 //! or an error to unwind to the innermost handler block of the innermost frame that has
 //! one.
 
-use super::{Block, Frame, GenState, PyErr, Vm};
+use super::{Block, Frame, GenState, PyErr, Resumed, Vm};
 use crate::bytecode::opcodes::INPLACE_FLAG;
 use crate::bytecode::Op;
 use crate::object::types::builtin_types;
@@ -114,7 +114,7 @@ impl Vm {
     /// Finds a handler for `e` in `f` or its callers within this loop. On success `f`
     /// is the frame whose handler runs next. On failure every frame of this loop has
     /// been left.
-    fn unwind(&self, f: &mut Box<Frame>, e: PyErr, reraise: bool) -> Result<(), PyErr> {
+    fn unwind(&self, f: &mut Box<Frame>, mut e: PyErr, reraise: bool) -> Result<(), PyErr> {
         if !reraise {
             self.add_traceback(&e.exc, f);
         }
@@ -131,8 +131,15 @@ impl Vm {
             match f.caller.take() {
                 None => return Err(e),
                 Some(caller) => {
-                    let done = std::mem::replace(f, caller);
+                    let mut done = std::mem::replace(f, caller);
+                    let gen = done.gen.take();
                     self.recycle_frame(done);
+                    // A generator's frame resumed in this loop raised: the generator
+                    // is finished and its resumer gets the error `gen_resume` gives.
+                    if let Some((gen, _)) = gen {
+                        self.finish_inline_frame(&gen);
+                        e = self.generator_error(e);
+                    }
                     self.add_traceback(&e.exc, f);
                 }
             }
@@ -176,6 +183,43 @@ impl Vm {
                     let a = $a;
                     f.stack.swap_in(&mut stack);
                     return (a, f);
+                }};
+            }
+            // Parks `f` (its `pc` already set) in `$frame`, a callee whose recursion
+            // level is entered, and runs `$frame`.
+            macro_rules! enter_callee {
+                ($frame:expr) => {{
+                    f.stack.swap_in(&mut stack);
+                    let caller = std::mem::replace(&mut f, $frame);
+                    f.link(Some(caller));
+                    self.enter_frame(&mut f);
+                    continue 'frame;
+                }};
+            }
+            // `f` (its `pc` set to resume at) yields `$v`. The loop's first frame ends
+            // the loop with it. A generator's frame resumed in this loop goes back to
+            // its generator and the value to its resumer, which, at a YIELD_FROM, yields
+            // it in turn (and so on up a chain of `yield from`s).
+            macro_rules! yield_value {
+                ($v:expr) => {{
+                    let v = $v;
+                    if f.gen.is_none() {
+                        leave!(Action::Yield(v));
+                    }
+                    f.stack.swap_in(&mut stack);
+                    loop {
+                        let Some((gen, resumed)) = f.gen.take() else {
+                            return (Action::Yield(v), f);
+                        };
+                        self.leave_frame(&f);
+                        let caller = f.caller.take().expect("an inline generator frame has its resumer");
+                        let done = std::mem::replace(&mut f, caller);
+                        self.suspend_inline_frame(&gen, done);
+                        if resumed == Resumed::ForIter {
+                            f.stack.push(v);
+                            continue 'frame;
+                        }
+                    }
                 }};
             }
             macro_rules! tri {
@@ -543,6 +587,11 @@ impl Vm {
                         stack.push(it);
                     }
                     Op::ForIter => {
+                        if let Some(mut frame) = self.take_inline_frame(top!(), None) {
+                            frame.gen = Some((top!().clone(), Resumed::ForIter));
+                            f.pc = pc;
+                            enter_callee!(frame);
+                        }
                         let n = tri!(self.next(top!()));
                         match n {
                             Some(v) => stack.push(v),
@@ -643,11 +692,7 @@ impl Vm {
                                 leave!(Action::Error(e, false));
                             }
                             f.pc = pc;
-                            f.stack.swap_in(&mut stack);
-                            let caller = std::mem::replace(&mut f, frame);
-                            f.link(Some(caller));
-                            self.enter_frame(&mut f);
-                            continue 'frame;
+                            enter_callee!(frame);
                         }
                         let callable = stack[callable_at].clone();
                         if let (Payload::Builtin(b), None, 1) = (callable.payload(), &kwnames, n - args_at) {
@@ -681,15 +726,31 @@ impl Vm {
                         };
                         self.leave_frame(&f);
                         f.stack.swap_in(&mut stack);
-                        let done = std::mem::replace(&mut f, caller);
+                        let mut done = std::mem::replace(&mut f, caller);
+                        let gen = done.gen.take();
                         self.recycle_frame(done);
-                        f.stack.push(v);
+                        let Some((gen, resumed)) = gen else {
+                            f.stack.push(v);
+                            continue 'frame;
+                        };
+                        // A generator's frame resumed in this loop returned: the
+                        // generator is finished, and its resumer's FOR_ITER ends the loop
+                        // or its YIELD_FROM has `v` for its value.
+                        self.finish_inline_frame(&gen);
+                        drop(f.stack.pop());
+                        match resumed {
+                            Resumed::ForIter => f.pc = f.code().instrs[f.pc - 1].arg as usize,
+                            Resumed::YieldFrom => {
+                                f.stack.push(v);
+                                f.pc += 1;
+                            }
+                        }
                         continue 'frame;
                     }
                     Op::YieldValue => {
                         let v = pop!();
                         f.pc = pc;
-                        leave!(Action::Yield(v));
+                        yield_value!(v);
                     }
                     Op::GetYieldFromIter => {
                         let o = pop!();
@@ -702,12 +763,19 @@ impl Vm {
                     }
                     Op::YieldFrom => {
                         let v = pop!();
+                        if let Some(mut frame) = self.take_inline_frame(top!(), Some(&v)) {
+                            drop(v);
+                            frame.gen = Some((top!().clone(), Resumed::YieldFrom));
+                            // Runs again when the generator yields (see `YieldValue`).
+                            f.pc = pc - 1;
+                            enter_callee!(frame);
+                        }
                         let it = top!().clone();
                         match tri!(self.send(&it, v)) {
                             super::iter::SendResult::Yielded(y) => {
                                 // Re-run YieldFrom when resumed with the sent value.
                                 f.pc = pc - 1;
-                                leave!(Action::Yield(y));
+                                yield_value!(y);
                             }
                             super::iter::SendResult::Returned(r) => {
                                 pop!();

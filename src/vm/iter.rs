@@ -429,18 +429,70 @@ impl Vm {
             Err(e) => {
                 drop(st);
                 self.recycle_frame(frame);
-                if e.is(&self.exc_type("StopIteration")) {
-                    let re = self.runtime_error("generator raised StopIteration");
-                    if let Some(d) = re.exc.as_exc() {
-                        *d.cause.borrow_mut() = Some(e.exc.clone());
-                        *d.context.borrow_mut() = Some(e.exc.clone());
-                        d.suppress_context.set(true);
-                    }
-                    return Err(re);
-                }
-                Err(e)
+                Err(self.generator_error(e))
             }
         }
+    }
+
+    /// What a generator's caller sees of `e`, an exception its frame raised: a
+    /// StopIteration becomes a RuntimeError caused by it (PEP 479).
+    pub fn generator_error(&self, e: PyErr) -> PyErr {
+        if !e.is(&self.exc_type("StopIteration")) {
+            return e;
+        }
+        let re = self.runtime_error("generator raised StopIteration");
+        if let Some(d) = re.exc.as_exc() {
+            *d.cause.borrow_mut() = Some(e.exc.clone());
+            *d.context.borrow_mut() = Some(e.exc.clone());
+            d.suppress_context.set(true);
+        }
+        re
+    }
+
+    /// The frame of generator `gen`, taken to run inside the running eval loop (as
+    /// CPython 3.12's FOR_ITER_GEN and SEND_GEN run it), with `value` (None's object
+    /// when None) sent in and a recursion level entered for it; the generator is
+    /// marked running. None when `gen_resume` must resume it instead: not a generator,
+    /// running or finished, an exception state saved with it or one being handled by
+    /// the resumer, a value other than None for a generator not yet started, or the
+    /// recursion limit reached (`gen_resume` raises whatever applies).
+    pub fn take_inline_frame(&self, gen: &ObjRef, value: Option<&ObjRef>) -> Option<Box<super::Frame>> {
+        let Payload::Generator(cell) = gen.payload() else { return None };
+        if self.depth.get() >= self.recursion_limit.get() || self.exc_info.borrow().is_some() {
+            return None;
+        }
+        let mut st = cell.try_borrow_mut().ok()?;
+        if st.running || st.exc_state.is_some() || (!st.started && value.is_some_and(|v| !v.is_none())) {
+            return None;
+        }
+        let mut frame = st.frame.take()?;
+        if st.started {
+            frame.stack.push(value.cloned().unwrap_or_else(object::none));
+        }
+        st.started = true;
+        st.running = true;
+        self.depth.set(self.depth.get() + 1);
+        Some(frame)
+    }
+
+    /// Hands back to `gen` its frame, which yielded inside the eval loop (see
+    /// `take_inline_frame`): the exception it was handling, if any, is saved with it
+    /// and the resumer's (none) is current again, as `gen_resume` leaves them.
+    pub fn suspend_inline_frame(&self, gen: &ObjRef, frame: Box<super::Frame>) {
+        let Payload::Generator(cell) = gen.payload() else { unreachable!("an inline frame's generator") };
+        let inner = self.exc_info.take();
+        let mut st = cell.borrow_mut();
+        st.running = false;
+        st.exc_state = inner;
+        st.frame = Some(frame);
+    }
+
+    /// Ends `gen`, whose frame returned or raised inside the eval loop: the resumer's
+    /// exception state (none) is current again.
+    pub fn finish_inline_frame(&self, gen: &ObjRef) {
+        let Payload::Generator(cell) = gen.payload() else { unreachable!("an inline frame's generator") };
+        drop(self.exc_info.take());
+        cell.borrow_mut().running = false;
     }
 
     /// `it.throw(e)` for a generator or any iterator with a `throw` method.

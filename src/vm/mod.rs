@@ -79,6 +79,21 @@ pub struct Frame {
     /// The frame that called this one in the same eval loop, parked until this one
     /// returns (None for the frame an eval loop started with).
     pub caller: Option<Box<Frame>>,
+    /// For a generator's frame resumed inside the eval loop by `caller` (see
+    /// `Vm::take_inline_frame`): the generator, a strong reference, and the
+    /// instruction that resumed it, which decide what a yield or a return does.
+    pub gen: Option<(ObjRef, Resumed)>,
+}
+
+/// The instruction that resumed a generator's frame inside the eval loop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resumed {
+    /// `FOR_ITER` (the resumer's `pc` is past it): a yield is the loop's next item, a
+    /// return ends the loop.
+    ForIter,
+    /// `YIELD_FROM` (the resumer's `pc` is at it): a yield is yielded on by the resumer,
+    /// a return is the value of the `yield from`.
+    YieldFrom,
 }
 
 impl Frame {
@@ -123,6 +138,9 @@ impl Frame {
         }
         if self.pending_throw.is_some() {
             self.pending_throw = None;
+        }
+        if self.gen.is_some() {
+            self.gen = None;
         }
     }
 }
