@@ -53,45 +53,8 @@ pub fn norm_index(i: isize, len: usize) -> Option<usize> {
 }
 
 pub fn list_setitem(vm: &Vm, l: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> {
-    if let Payload::Slice { .. } = k.payload() {
-        let len = items(l).borrow().len();
-        let (start, stop, step, n) = super::seq::slice_indices(vm, k, len)?;
-        let new = match vm.collect(&v) {
-            Ok(new) => new,
-            Err(e) if e.is(&vm.exc_type("TypeError")) && vm.iter(&v).is_err() => {
-                return Err(vm.type_error(if step == 1 { "can only assign an iterable" } else { "must assign iterable to extended slice" }));
-            }
-            Err(e) => return Err(e),
-        };
-        if step == 1 {
-            let (start, stop) = (start as usize, stop.max(start) as usize);
-            if new.len() == stop - start {
-                // Same size: the new items trade places with the old ones, which are
-                // released afterwards, last first (as the splice below does).
-                let mut old = new;
-                for (slot, x) in items(l).borrow_mut()[start..stop].iter_mut().zip(old.iter_mut()) {
-                    std::mem::swap(slot, x);
-                }
-                object::drop_reversed(old);
-                return Ok(());
-            }
-            let old: Vec<ObjRef> = items(l).borrow_mut().splice(start..stop, new).collect();
-            object::drop_reversed(old);
-            return Ok(());
-        }
-        if new.len() != n {
-            return Err(vm.value_error(format!("attempt to assign sequence of size {} to extended slice of size {}", new.len(), n)));
-        }
-        let mut old = Vec::new();
-        {
-            let mut b = items(l).borrow_mut();
-            for (j, x) in new.into_iter().enumerate() {
-                let idx = (start + j as isize * step) as usize;
-                old.push(std::mem::replace(&mut b[idx], x));
-            }
-        }
-        drop(old);
-        return Ok(());
+    if let Payload::Slice { start, stop, step } = k.payload() {
+        return list_set_slice(vm, l, start, stop, step, v);
     }
     if k.as_int().is_none() && k.type_data().lookup("__index__").is_none() {
         return Err(vm.type_error(format!("list indices must be integers or slices, not {}", k.type_name())));
@@ -106,6 +69,48 @@ pub fn list_setitem(vm: &Vm, l: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> 
         }
         None => Err(vm.index_error("list assignment index out of range")),
     }
+}
+
+/// `l[start:stop:step] = v` (each bound None or an index).
+pub fn list_set_slice(vm: &Vm, l: &ObjRef, start: &ObjRef, stop: &ObjRef, step: &ObjRef, v: ObjRef) -> PyResult<()> {
+    let len = items(l).borrow().len();
+    let (start, stop, step, n) = super::seq::slice_parts_indices(vm, start, stop, step, len)?;
+    let new = match vm.collect(&v) {
+        Ok(new) => new,
+        Err(e) if e.is(&vm.exc_type("TypeError")) && vm.iter(&v).is_err() => {
+            return Err(vm.type_error(if step == 1 { "can only assign an iterable" } else { "must assign iterable to extended slice" }));
+        }
+        Err(e) => return Err(e),
+    };
+    if step == 1 {
+        let (start, stop) = (start as usize, stop.max(start) as usize);
+        if new.len() == stop - start {
+            // Same size: the new items trade places with the old ones, which are
+            // released afterwards, last first (as the splice below does).
+            let mut old = new;
+            for (slot, x) in items(l).borrow_mut()[start..stop].iter_mut().zip(old.iter_mut()) {
+                std::mem::swap(slot, x);
+            }
+            object::drop_reversed(old);
+            return Ok(());
+        }
+        let old: Vec<ObjRef> = items(l).borrow_mut().splice(start..stop, new).collect();
+        object::drop_reversed(old);
+        return Ok(());
+    }
+    if new.len() != n {
+        return Err(vm.value_error(format!("attempt to assign sequence of size {} to extended slice of size {}", new.len(), n)));
+    }
+    let mut old = Vec::new();
+    {
+        let mut b = items(l).borrow_mut();
+        for (j, x) in new.into_iter().enumerate() {
+            let idx = (start + j as isize * step) as usize;
+            old.push(std::mem::replace(&mut b[idx], x));
+        }
+    }
+    drop(old);
+    Ok(())
 }
 
 pub fn list_delitem(vm: &Vm, l: &ObjRef, k: &ObjRef) -> PyResult<()> {

@@ -38,6 +38,11 @@ fn slice_index_slow(vm: &Vm, o: &ObjRef) -> PyResult<isize> {
 /// `PySlice_GetIndicesEx`.
 pub fn slice_indices(vm: &Vm, s: &ObjRef, len: usize) -> PyResult<(isize, isize, isize, usize)> {
     let Payload::Slice { start, stop, step } = s.payload() else { unreachable!("slice") };
+    slice_parts_indices(vm, start, stop, step, len)
+}
+
+/// `slice_indices` of the slice `start:stop:step` (each None or an index).
+pub fn slice_parts_indices(vm: &Vm, start: &ObjRef, stop: &ObjRef, step: &ObjRef, len: usize) -> PyResult<(isize, isize, isize, usize)> {
     let conv = |o: &ObjRef| -> PyResult<Option<isize>> {
         if o.is_none() {
             return Ok(None);
@@ -95,6 +100,54 @@ fn type_word(o: &ObjRef) -> &'static str {
     }
 }
 
+/// `o[start:stop:step]` for a sequence of `len` items of the kinds `seq_getitem` takes
+/// (each bound None or an index).
+pub fn seq_slice(vm: &Vm, o: &ObjRef, len: usize, start: &ObjRef, stop: &ObjRef, step: &ObjRef) -> PyResult {
+    let (start, slice_stop, step, n) = slice_parts_indices(vm, start, stop, step, len)?;
+    let idx = |j: usize| (start + j as isize * step) as usize;
+    Ok(match o.payload() {
+        Payload::List(l) => {
+            let b = l.borrow();
+            let items = if step == 1 { b[start as usize..start as usize + n].to_vec() } else { (0..n).map(|j| b[idx(j)].clone()).collect() };
+            object::new_list(items)
+        }
+        Payload::Tuple(t) => {
+            if step == 1 && n == t.len() && o.ty().is(&builtin_types().tuple) {
+                return Ok(o.clone());
+            }
+            object::new_tuple((0..n).map(|j| t[idx(j)].clone()).collect())
+        }
+        Payload::Str(s) => {
+            if step == 1 {
+                if n == s.nchars && o.ty().is(&builtin_types().str) {
+                    return Ok(o.clone());
+                }
+                object::new_str(s.substr(start as usize, start as usize + n))
+            } else if s.is_ascii {
+                let b = s.s.as_bytes();
+                object::new_string((0..n).map(|j| b[idx(j)] as char).collect())
+            } else {
+                let chars: Vec<char> = s.s.chars().collect();
+                object::new_string((0..n).map(|j| chars[idx(j)]).collect())
+            }
+        }
+        Payload::Bytes(b) => object::new_bytes((0..n).map(|j| b[idx(j)]).collect()),
+        Payload::ByteArray(b) => {
+            let b = b.borrow();
+            super::bytes::new_bytearray((0..n).map(|j| b[idx(j)]).collect())
+        }
+        Payload::Range { start: rs, step: rstep, .. } => {
+            let s0 = rs + start as i64 * rstep;
+            let st = rstep * step as i64;
+            // The stop bound is the slice's own stop mapped through the range
+            // (CPython's compute_slice), not the first value past the last element.
+            let stop = rs + slice_stop as i64 * rstep;
+            ObjRef::new(&builtin_types().range, Payload::Range { start: s0, stop, step: st })
+        }
+        _ => unreachable!(),
+    })
+}
+
 /// `o[k]` for list, tuple, str, bytes, bytearray and range.
 pub fn seq_getitem(vm: &Vm, o: &ObjRef, k: &ObjRef) -> PyResult {
     let len = match o.payload() {
@@ -106,50 +159,8 @@ pub fn seq_getitem(vm: &Vm, o: &ObjRef, k: &ObjRef) -> PyResult {
         Payload::Range { start, stop, step } => super::range::range_len(*start, *stop, *step) as usize,
         _ => unreachable!("sequence"),
     };
-    if let Payload::Slice { .. } = k.payload() {
-        let (start, slice_stop, step, n) = slice_indices(vm, k, len)?;
-        let idx = |j: usize| (start + j as isize * step) as usize;
-        return Ok(match o.payload() {
-            Payload::List(l) => {
-                let b = l.borrow();
-                let items = if step == 1 { b[start as usize..start as usize + n].to_vec() } else { (0..n).map(|j| b[idx(j)].clone()).collect() };
-                object::new_list(items)
-            }
-            Payload::Tuple(t) => {
-                if step == 1 && n == t.len() && o.ty().is(&builtin_types().tuple) {
-                    return Ok(o.clone());
-                }
-                object::new_tuple((0..n).map(|j| t[idx(j)].clone()).collect())
-            }
-            Payload::Str(s) => {
-                if step == 1 {
-                    if n == s.nchars && o.ty().is(&builtin_types().str) {
-                        return Ok(o.clone());
-                    }
-                    object::new_str(s.substr(start as usize, start as usize + n))
-                } else if s.is_ascii {
-                    let b = s.s.as_bytes();
-                    object::new_string((0..n).map(|j| b[idx(j)] as char).collect())
-                } else {
-                    let chars: Vec<char> = s.s.chars().collect();
-                    object::new_string((0..n).map(|j| chars[idx(j)]).collect())
-                }
-            }
-            Payload::Bytes(b) => object::new_bytes((0..n).map(|j| b[idx(j)]).collect()),
-            Payload::ByteArray(b) => {
-                let b = b.borrow();
-                super::bytes::new_bytearray((0..n).map(|j| b[idx(j)]).collect())
-            }
-            Payload::Range { start: rs, step: rstep, .. } => {
-                let s0 = rs + start as i64 * rstep;
-                let st = rstep * step as i64;
-                // The stop bound is the slice's own stop mapped through the range
-                // (CPython's compute_slice), not the first value past the last element.
-                let stop = rs + slice_stop as i64 * rstep;
-                ObjRef::new(&builtin_types().range, Payload::Range { start: s0, stop, step: st })
-            }
-            _ => unreachable!(),
-        });
+    if let Payload::Slice { start, stop, step } = k.payload() {
+        return seq_slice(vm, o, len, start, stop, step);
     }
     if k.as_int().is_none() && k.type_data().lookup("__index__").is_none() {
         let what = match o.payload() {

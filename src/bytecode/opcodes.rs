@@ -158,6 +158,8 @@ opcodes! {
     LoadConstBinaryOp(Const) fuses LoadConst + BinaryOp [a => 0], "LOAD_CONST, then the next BINARY_OP with that constant as its right operand.";
     DupTopTwoBinarySubscr(None) fuses DupTopTwo + BinarySubscr [a => 1], "DUP_TOP_TWO, then the next BINARY_SUBSCR: pushes TOS1[TOS], keeping both (the read of `x[i] op= v`).";
     RotThreeStoreSubscr(None) fuses RotThree + StoreSubscr [a => -3], "ROT_THREE, then the next STORE_SUBSCR: TOS2[TOS1] = TOS (the write of `x[i] op= v`).";
+    BuildSliceBinarySubscr(Count) fuses BuildSlice + BinarySubscr [a => -a], "BUILD_SLICE, then the next BINARY_SUBSCR: TOS = TOS[slice of the top arg items].";
+    BuildSliceStoreSubscr(Count) fuses BuildSlice + StoreSubscr [a => -a - 2], "BUILD_SLICE, then the next STORE_SUBSCR: TOS[slice of the top arg items] = TOS1.";
 }
 
 impl Op {

@@ -703,6 +703,14 @@ impl FreeList {
     }
 }
 
+/// Whether CPython 3.11's one-object slice cache holds a slice: a slice made now would
+/// come from it and, freed before another is made, go back to it, leaving the
+/// collector's counts and lists as they were. The eval loop then slices builtin
+/// sequences by the bounds alone, without the object (see `Vm::slice_fast_path`).
+pub fn slice_cache_full() -> bool {
+    FREELISTS.with(|l| l[FreeKind::Slice.slot()].len.get() >= FreeKind::Slice.limit())
+}
+
 /// A block for a new object of `kind`'s type: from its free list, else from the pools.
 #[inline]
 fn block_for(kind: Option<FreeKind>, size: usize) -> (*mut u8, bool) {

@@ -466,6 +466,34 @@ impl Vm {
                             tri!(self.setitem(&o, &k, v));
                         }
                     }
+                    Op::BuildSliceBinarySubscr => {
+                        next_arg!();
+                        let at = stack.len() - arg;
+                        let none = object::none();
+                        let parts = [&stack[at], &stack[at + 1], stack.get(at + 2).unwrap_or(&none)];
+                        let v = match self.slice_fast_path(&stack[at - 1], parts) {
+                            Some(r) => tri!(r),
+                            None => {
+                                let k = Vm::new_slice(stack.drain_from(at));
+                                tri!(self.getitem(&stack[at - 1], &k))
+                            }
+                        };
+                        stack.truncate(at - 1);
+                        stack.push(v);
+                    }
+                    Op::BuildSliceStoreSubscr => {
+                        next_arg!();
+                        let step = if arg == 3 { pop!() } else { object::none() };
+                        let stop = pop!();
+                        let start = pop!();
+                        let o = pop!();
+                        let v = pop!();
+                        let r = match self.store_slice_fast_path(&o, [&start, &stop, &step], v) {
+                            Ok(r) => r,
+                            Err(v) => self.setitem(&o, &Vm::new_slice([start, stop, step].into_iter()), v),
+                        };
+                        tri!(r);
+                    }
                     Op::StoreSubscr => {
                         let k = pop!();
                         let o = pop!();

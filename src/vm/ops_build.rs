@@ -42,15 +42,21 @@ impl Vm {
                 object::new_string(s)
             }
             Op::BuildSlice => {
-                let step = if arg == 3 { f.pop() } else { object::none() };
-                let stop = f.pop();
-                let start = f.pop();
-                ObjRef::new(&builtin_types().slice, Payload::Slice { start, stop, step })
+                let at = f.stack.len() - arg;
+                Vm::new_slice(f.stack.drain_from(at))
             }
             _ => unreachable!("op_build called for {:?}", op),
         };
         f.stack.push(v);
         Ok(())
+    }
+
+    /// A slice of `parts`: start and stop, and the step when there is a third.
+    pub(super) fn new_slice(mut parts: impl Iterator<Item = ObjRef>) -> ObjRef {
+        let start = parts.next().expect("slice start");
+        let stop = parts.next().expect("slice stop");
+        let step = parts.next().unwrap_or_else(object::none);
+        ObjRef::new(&builtin_types().slice, Payload::Slice { start, stop, step })
     }
 
     /// LIST_EXTEND, SET_UPDATE, DICT_UPDATE and DICT_MERGE: the container sits `arg`

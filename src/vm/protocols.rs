@@ -678,6 +678,35 @@ impl Vm {
     /// items go onto `stack`, last first (new references). False, with nothing pushed,
     /// for anything else (`unpack` handles it).
     #[inline(always)]
+    /// `o[start:stop:step]` with `parts` the bounds (step None when absent), for the fusion of
+    /// BUILD_SLICE and BINARY_SUBSCR, when no slice object is needed for it: `o` an exact
+    /// list, tuple or str, each bound None or an exact int (no `__index__` to call), and
+    /// the slice cache full, so that the slice CPython makes and frees would leave no
+    /// trace (`memory::slice_cache_full`). None: build the slice and index with it.
+    pub fn slice_fast_path(&self, o: &ObjRef, parts: [&ObjRef; 3]) -> Option<PyResult> {
+        let t = builtin_types();
+        let ty = o.ty();
+        if !(ty.is(&t.list) || ty.is(&t.tuple) || ty.is(&t.str)) || !plain_bounds(parts) {
+            return None;
+        }
+        let len = match o.payload() {
+            Payload::List(l) => l.borrow().len(),
+            Payload::Tuple(items) => items.len(),
+            Payload::Str(s) => s.nchars,
+            _ => return None,
+        };
+        Some(crate::builtins::seq::seq_slice(self, o, len, parts[0], parts[1], parts[2]))
+    }
+
+    /// `o[start:stop:step] = v` for the fusion of BUILD_SLICE and STORE_SUBSCR, under
+    /// the conditions of `slice_fast_path` with `o` an exact list; `Err(v)` otherwise.
+    pub fn store_slice_fast_path(&self, o: &ObjRef, parts: [&ObjRef; 3], v: ObjRef) -> Result<PyResult<()>, ObjRef> {
+        if !o.ty().is(&builtin_types().list) || !plain_bounds(parts) {
+            return Err(v);
+        }
+        Ok(crate::builtins::list::list_set_slice(self, o, parts[0], parts[1], parts[2], v))
+    }
+
     pub fn unpack_exact(seq: &ObjRef, n: usize, stack: &mut crate::memory::value_stack::ValueStack) -> bool {
         let t = crate::object::types::builtin_types();
         match seq.payload() {
@@ -751,4 +780,11 @@ impl Vm {
             }
         }
     }
+}
+
+/// Slice bounds that need no `__index__` call, with the slice cache full: see
+/// `Vm::slice_fast_path`.
+fn plain_bounds(parts: [&ObjRef; 3]) -> bool {
+    let int = &builtin_types().int;
+    parts.iter().all(|p| p.is_none() || (matches!(p.payload(), Payload::Int(crate::object::int::Int::Small(_))) && p.ty().is(int))) && crate::memory::slice_cache_full()
 }
