@@ -17,6 +17,9 @@ pub fn builtin_repr(vm: &Vm, o: &ObjRef) -> PyResult<Option<ObjRef>> {
             if o.ty().is(&t.bool_) {
                 return Ok(Some(object::str::intern(if i.is_zero() { "False" } else { "True" })));
             }
+            if let object::Int::Small(v) = i {
+                return Ok(Some(small_int_str(*v)));
+            }
             int_repr(vm, i)?
         }
         Payload::Float(f) => crate::format::float_repr(*f),
@@ -73,6 +76,28 @@ pub fn builtin_repr(vm: &Vm, o: &ObjRef) -> PyResult<Option<ObjRef>> {
         _ => format!("<{} object at {:#x}>", o.type_name(), o.addr()),
     };
     Ok(Some(object::new_string(s)))
+}
+
+/// The decimal text of a machine int as a new str, written digit by digit (the
+/// commonest repr, `str(n)` of a counter or an index, without the formatter).
+pub fn small_int_str(v: i64) -> ObjRef {
+    // 19 digits and a sign hold any i64.
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = v.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    object::new_str(std::str::from_utf8(&buf[i..]).expect("ascii digits"))
 }
 
 pub fn int_repr(vm: &Vm, i: &object::Int) -> PyResult<String> {

@@ -101,6 +101,30 @@ pub fn fast_eq(a: &ObjRef, b: &ObjRef) -> Option<bool> {
         return Some(true);
     }
     let t = builtin_types();
+    if let (Payload::Tuple(x), Payload::Tuple(y)) = (a.payload(), b.payload()) {
+        // Exact tuples (dict and set keys) of such items: `tuplerichcompare` for ==,
+        // whose first unequal pair decides; any other item leaves it to `Vm::eq`
+        // (the pairs compared so far ran no code, so starting over is the same).
+        if !(a.ty().is(&t.tuple) && b.ty().is(&t.tuple)) {
+            return None;
+        }
+        if x.len() != y.len() {
+            return Some(false);
+        }
+        for (p, q) in x.iter().zip(y.iter()) {
+            if !p.is(q) && !scalar_eq(t, p, q)? {
+                return Some(false);
+            }
+        }
+        return Some(true);
+    }
+    scalar_eq(t, a, b)
+}
+
+/// `fast_eq` of two distinct objects that are not both tuples: exact ints, bools,
+/// floats and strs only.
+#[inline]
+fn scalar_eq(t: &crate::object::types::Types, a: &ObjRef, b: &ObjRef) -> Option<bool> {
     let (ta, tb) = (a.ty(), b.ty());
     let plain = |x: &PyObject| x.is(&t.int) || x.is(&t.bool_) || x.is(&t.float) || x.is(&t.str);
     if !plain(ta) || !plain(tb) {
