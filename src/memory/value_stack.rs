@@ -97,6 +97,13 @@ impl ValueStack {
     /// A stack with no block: what a frame holds while its eval loop holds its stack.
     pub const EMPTY: ValueStack = ValueStack { base: std::ptr::NonNull::dangling().as_ptr(), top: std::ptr::NonNull::dangling().as_ptr(), end: std::ptr::NonNull::dangling().as_ptr() };
 
+    /// Whether the stack has a block: a frame's always has one (`alloc_frame` reserves
+    /// the code's depth) except while its eval loop holds it (see `take`).
+    #[inline(always)]
+    pub fn has_block(&self) -> bool {
+        self.capacity() != 0
+    }
+
     /// Moves the entries and the block out, leaving this stack `EMPTY`. The eval loop
     /// holds the running frame's stack in a local this way (see `vm::eval`).
     #[inline(always)]

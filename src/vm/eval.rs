@@ -90,6 +90,7 @@ impl Vm {
                 None => {
                     let (a, running) = self.run(f);
                     f = running;
+                    debug_assert!(f.stack.has_block(), "the eval loop left without putting the value stack back");
                     a
                 }
             };
@@ -395,7 +396,7 @@ impl Vm {
                         let v = c.borrow().clone();
                         match v {
                             Some(v) => stack.push(v),
-                            None => return (Action::Error(self.unbound_deref(code, arg), false), f),
+                            None => leave!(Action::Error(self.unbound_deref(code, arg), false)),
                         }
                     }
                     Op::StoreDeref => {
