@@ -196,6 +196,9 @@ pub(crate) struct ShortOpts {
     pub upper: bool,
 }
 
+/// The largest precision `format_float_short` hands to Rust's fixed-point formatting.
+const MAX_SHORT_FIXED: i64 = 60;
+
 /// Port of CPython's `format_float_short`: returns the number with a
 /// leading '-' when negative (never a '+').
 pub(crate) fn format_float_short(x: f64, o: ShortOpts) -> String {
@@ -205,6 +208,12 @@ pub(crate) fn format_float_short(x: f64, o: ShortOpts) -> String {
     if x.is_infinite() {
         let s = if o.upper { "INF" } else { "inf" };
         return if x < 0.0 { format!("-{s}") } else { s.to_string() };
+    }
+    if o.mode == Mode::Fixed && !o.alt && !o.add_dot_0 && !o.no_neg_0 && (0..=MAX_SHORT_FIXED).contains(&o.precision) {
+        // The commonest case ('%.2f', '{:.3f}'): Rust's fixed-point formatting gives the
+        // exactly rounded digits with ties to even, as dtoa's mode 3 does, and the same
+        // layout (a '-' for every negative value, no point for precision 0).
+        return format!("{:.*}", o.precision as usize, x);
     }
     let d = match o.mode {
         Mode::Exp | Mode::General => sig_digits(x, o.precision.max(1)),
