@@ -452,8 +452,12 @@ impl Vm {
         // Released frames keep their (empty) slots: a frame of the same code
         // (recursion, a loop of calls) needs no resizing.
         let n = code.nlocalsplus();
-        if f.fast.len() != n {
-            f.fast.resize(n, None);
+        let len = f.fast.len();
+        if len > n {
+            // The slots cut off are empty: nothing to release.
+            f.fast.truncate(n);
+        } else if len < n {
+            f.fast.extend(std::iter::repeat_n(None, n - len));
         }
         f.stack.reserve(code.stacksize as usize + crate::memory::value_stack::SLACK);
         f.pc = 0;
