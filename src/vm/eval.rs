@@ -458,15 +458,6 @@ impl Vm {
                         };
                         stack.push(v);
                     }
-                    Op::RotThreeStoreSubscr => {
-                        next_arg!();
-                        let v = pop!();
-                        let k = pop!();
-                        let o = pop!();
-                        if let Err(v) = Vm::store_subscr_fast_path(&o, &k, v) {
-                            tri!(self.setitem(&o, &k, v));
-                        }
-                    }
                     Op::BuildSliceBinarySubscr => {
                         next_arg!();
                         let at = stack.len() - arg;
@@ -495,10 +486,19 @@ impl Vm {
                         };
                         tri!(r);
                     }
-                    Op::StoreSubscr => {
-                        let k = pop!();
-                        let o = pop!();
-                        let v = pop!();
+                    Op::StoreSubscr | Op::RotThreeStoreSubscr => {
+                        // STORE_SUBSCR finds [v, o, k]; ROT_THREE + STORE_SUBSCR finds
+                        // [o, k, v], and stores without rotating v down first.
+                        let (o, k, v) = if ins.op == Op::StoreSubscr {
+                            let k = pop!();
+                            let o = pop!();
+                            (o, k, pop!())
+                        } else {
+                            next_arg!();
+                            let v = pop!();
+                            let k = pop!();
+                            (pop!(), k, v)
+                        };
                         if let Err(v) = Vm::store_subscr_fast_path(&o, &k, v) {
                             tri!(self.setitem(&o, &k, v));
                         }
