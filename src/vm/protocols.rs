@@ -672,12 +672,6 @@ impl Vm {
         Ok(v)
     }
 
-    /// Unpacks `seq` into exactly `n` items, or with a starred target at `star`
-    /// (`n` then counts the other targets; the star's list is inserted at `star`).
-    /// UNPACK_SEQUENCE's shortcut: the items of an exact tuple or list of exactly `n`
-    /// items go onto `stack`, last first (new references). False, with nothing pushed,
-    /// for anything else (`unpack` handles it).
-    #[inline(always)]
     /// `o[start:stop:step]` with `parts` the bounds (step None when absent), for the fusion of
     /// BUILD_SLICE and BINARY_SUBSCR, when no slice object is needed for it: `o` an exact
     /// list, tuple or str, each bound None or an exact int (no `__index__` to call), and
@@ -707,6 +701,10 @@ impl Vm {
         Ok(crate::builtins::list::list_set_slice(self, o, parts[0], parts[1], parts[2], v))
     }
 
+    /// UNPACK_SEQUENCE's shortcut: the items of an exact tuple or list of exactly `n`
+    /// items go onto `stack`, last first (new references). False, with nothing pushed,
+    /// for anything else (`unpack` handles it).
+    #[inline(always)]
     pub fn unpack_exact(seq: &ObjRef, n: usize, stack: &mut crate::memory::value_stack::ValueStack) -> bool {
         let t = crate::object::types::builtin_types();
         match seq.payload() {
@@ -726,6 +724,8 @@ impl Vm {
         }
     }
 
+    /// Unpacks `seq` into exactly `n` items, or with a starred target at `star`
+    /// (`n` then counts the other targets; the star's list is inserted at `star`).
     pub fn unpack(&self, seq: &ObjRef, n: usize, star: Option<usize>) -> PyResult<Vec<ObjRef>> {
         let fast: Option<Vec<ObjRef>> = match seq.payload() {
             Payload::Tuple(t) if !seq.type_data().heap => Some(t.to_vec()),
