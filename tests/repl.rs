@@ -12,11 +12,28 @@ use rexpect::session::PtySession;
 
 const TIMEOUT_MS: u64 = 30_000;
 
-fn temp_dir(name: &str) -> PathBuf {
+/// A directory of one test's own (its history file), removed with its contents when
+/// the test ends, whether it passes or fails.
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir(name: &str) -> TempDir {
     let d = std::env::temp_dir().join(format!("ouro-repl-{}-{}", name, std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).expect("temp dir");
-    d
+    TempDir(d)
 }
 
 fn command(history: &Path, args: &[&str]) -> Command {
