@@ -148,9 +148,9 @@ pub fn seq_slice(vm: &Vm, o: &ObjRef, len: usize, start: &ObjRef, stop: &ObjRef,
     })
 }
 
-/// `o[k]` for list, tuple, str, bytes, bytearray and range.
-pub fn seq_getitem(vm: &Vm, o: &ObjRef, k: &ObjRef) -> PyResult {
-    let len = match o.payload() {
+/// The number of items of a list, tuple, str (characters), bytes, bytearray or range.
+pub fn seq_len(o: &ObjRef) -> usize {
+    match o.payload() {
         Payload::List(l) => l.borrow().len(),
         Payload::Tuple(t) => t.len(),
         Payload::Str(s) => s.nchars,
@@ -158,7 +158,12 @@ pub fn seq_getitem(vm: &Vm, o: &ObjRef, k: &ObjRef) -> PyResult {
         Payload::ByteArray(b) => b.borrow().len(),
         Payload::Range { start, stop, step } => super::range::range_len(*start, *stop, *step) as usize,
         _ => unreachable!("sequence"),
-    };
+    }
+}
+
+/// `o[k]` for list, tuple, str, bytes, bytearray and range.
+pub fn seq_getitem(vm: &Vm, o: &ObjRef, k: &ObjRef) -> PyResult {
+    let len = seq_len(o);
     if let Payload::Slice { start, stop, step } = k.payload() {
         return seq_slice(vm, o, len, start, stop, step);
     }

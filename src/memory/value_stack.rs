@@ -116,7 +116,7 @@ impl ValueStack {
     /// while the frame holds it).
     #[inline(always)]
     pub fn swap_in(&mut self, other: &mut ValueStack) {
-        debug_assert!(self.capacity() == 0, "swap_in over a stack that has a block");
+        debug_assert!(!self.has_block(), "swap_in over a stack that has a block");
         std::mem::swap(self, other);
     }
 
@@ -284,7 +284,7 @@ impl Drop for ValueStack {
     /// local once its stack is back in the frame) has nothing to free, tested inline.
     #[inline(always)]
     fn drop(&mut self) {
-        if self.capacity() != 0 {
+        if self.has_block() {
             // SAFETY: the stack's block, its live entries and its capacity (module
             // invariant); the stack is being dropped, so nothing uses them afterwards.
             unsafe { release_block(self.base, self.len(), self.capacity()) };

@@ -132,19 +132,26 @@ impl Vm {
             match f.caller.take() {
                 None => return Err(e),
                 Some(caller) => {
-                    let mut done = std::mem::replace(f, caller);
-                    let gen = done.gen.take();
-                    self.recycle_frame(done);
-                    // A generator's frame resumed in this loop raised: the generator
-                    // is finished and its resumer gets the error `gen_resume` gives.
-                    if let Some((gen, _)) = gen {
-                        self.finish_inline_frame(&gen);
+                    let done = std::mem::replace(f, caller);
+                    // A generator's frame resumed in this loop raised: its resumer gets
+                    // the error `gen_resume` gives.
+                    if self.end_callee(done).is_some() {
                         e = self.generator_error(e);
                     }
                     self.add_traceback(&e.exc, f);
                 }
             }
         }
+    }
+
+    /// Recycles `done`, a callee that returned or raised, and when it was a generator's
+    /// frame resumed in this loop, ends the generator and says what resumed it.
+    fn end_callee(&self, mut done: Box<Frame>) -> Option<Resumed> {
+        let gen = done.gen.take();
+        self.recycle_frame(done);
+        let (gen, resumed) = gen?;
+        self.finish_inline_frame(&gen);
+        Some(resumed)
     }
 
     /// Runs `f` until the frame this loop started with returns or yields, or an
@@ -616,8 +623,7 @@ impl Vm {
                         stack.push(it);
                     }
                     Op::ForIter => {
-                        if let Some(mut frame) = self.take_inline_frame(top!(), None) {
-                            frame.gen = Some((top!().clone(), Resumed::ForIter));
+                        if let Some(frame) = self.take_inline_frame(top!(), None, Resumed::ForIter) {
                             f.pc = pc;
                             enter_callee!(frame);
                         }
@@ -684,37 +690,29 @@ impl Vm {
                         } else {
                             (n - arg - 1, n - arg)
                         };
-                        // A Python function: Some(its code and call shape) for an exact
-                        // positional call, whose frame takes the arguments and the function
-                        // off the stack.
+                        // A Python function: its call shape, and Some(its code) for an
+                        // exact positional call, whose frame takes the arguments and the
+                        // function off the stack.
                         let function = match stack[callable_at].payload() {
-                            Payload::Function(fd) => Some((kwnames.is_none() && fd.shape.exact_args as usize == n - args_at).then(|| (fd.code.clone(), fd.shape))),
+                            Payload::Function(fd) => Some((fd.shape, (kwnames.is_none() && fd.shape.exact_args as usize == n - args_at).then(|| fd.code.clone()))),
                             _ => None,
                         };
-                        if let Some(exact) = function {
+                        if let Some((shape, exact)) = function {
                             let frame = match exact {
-                                Some((code_obj, shape)) => {
-                                    let frame = self.make_frame_from_stack(code_obj, shape.cells, &mut stack, base, n - args_at);
-                                    if shape.generator {
-                                        stack.push(self.new_generator(frame));
-                                        continue;
-                                    }
-                                    frame
-                                }
+                                Some(code_obj) => self.make_frame_from_stack(code_obj, shape.cells, &mut stack, base, n - args_at),
                                 None => {
                                     let callable = stack[callable_at].clone();
                                     let Payload::Function(fd) = callable.payload() else { unreachable!("tested above") };
                                     let args: Vec<ObjRef> = stack.split_off(args_at);
                                     stack.truncate(base);
                                     let kw = kwnames.as_ref().and_then(|k| k.as_tuple());
-                                    let frame = tri!(self.make_frame(&callable, fd, args, kw));
-                                    if fd.shape.generator {
-                                        stack.push(self.new_generator(frame));
-                                        continue;
-                                    }
-                                    frame
+                                    tri!(self.make_frame(&callable, fd, args, kw))
                                 }
                             };
+                            if shape.generator {
+                                stack.push(self.new_generator(frame));
+                                continue;
+                            }
                             if let Err(e) = self.enter_recursion("") {
                                 // The call instruction itself raised.
                                 drop(frame);
@@ -755,17 +753,14 @@ impl Vm {
                         };
                         self.leave_frame(&f);
                         f.stack.swap_in(&mut stack);
-                        let mut done = std::mem::replace(&mut f, caller);
-                        let gen = done.gen.take();
-                        self.recycle_frame(done);
-                        let Some((gen, resumed)) = gen else {
+                        let done = std::mem::replace(&mut f, caller);
+                        let Some(resumed) = self.end_callee(done) else {
                             f.stack.push(v);
                             continue 'frame;
                         };
-                        // A generator's frame resumed in this loop returned: the
-                        // generator is finished, and its resumer's FOR_ITER ends the loop
-                        // or its YIELD_FROM has `v` for its value.
-                        self.finish_inline_frame(&gen);
+                        // A generator's frame resumed in this loop returned: its
+                        // resumer's FOR_ITER ends the loop or its YIELD_FROM has `v` for
+                        // its value.
                         drop(f.stack.pop());
                         match resumed {
                             Resumed::ForIter => f.pc = f.code().instrs[f.pc - 1].arg as usize,
@@ -792,9 +787,8 @@ impl Vm {
                     }
                     Op::YieldFrom => {
                         let v = pop!();
-                        if let Some(mut frame) = self.take_inline_frame(top!(), Some(&v)) {
+                        if let Some(frame) = self.take_inline_frame(top!(), Some(&v), Resumed::YieldFrom) {
                             drop(v);
-                            frame.gen = Some((top!().clone(), Resumed::YieldFrom));
                             // Runs again when the generator yields (see `YieldValue`).
                             f.pc = pc - 1;
                             enter_callee!(frame);

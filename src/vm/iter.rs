@@ -451,12 +451,12 @@ impl Vm {
 
     /// The frame of generator `gen`, taken to run inside the running eval loop (as
     /// CPython 3.12's FOR_ITER_GEN and SEND_GEN run it), with `value` (None's object
-    /// when None) sent in and a recursion level entered for it; the generator is
-    /// marked running. None when `gen_resume` must resume it instead: not a generator,
+    /// when None) sent in, a recursion level entered for it and `Frame::gen` naming
+    /// the generator and what `resumed` it; the generator is marked running. None when `gen_resume` must resume it instead: not a generator,
     /// running or finished, an exception state saved with it or one being handled by
     /// the resumer, a value other than None for a generator not yet started, or the
     /// recursion limit reached (`gen_resume` raises whatever applies).
-    pub fn take_inline_frame(&self, gen: &ObjRef, value: Option<&ObjRef>) -> Option<Box<super::Frame>> {
+    pub fn take_inline_frame(&self, gen: &ObjRef, value: Option<&ObjRef>, resumed: super::Resumed) -> Option<Box<super::Frame>> {
         let Payload::Generator(cell) = gen.payload() else { return None };
         if self.depth.get() >= self.recursion_limit.get() || self.exc_info.borrow().is_some() {
             return None;
@@ -472,6 +472,7 @@ impl Vm {
         st.started = true;
         st.running = true;
         self.depth.set(self.depth.get() + 1);
+        frame.gen = Some((gen.clone(), resumed));
         Some(frame)
     }
 

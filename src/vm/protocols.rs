@@ -683,12 +683,7 @@ impl Vm {
         if !(ty.is(&t.list) || ty.is(&t.tuple) || ty.is(&t.str)) || !plain_bounds(parts) {
             return None;
         }
-        let len = match o.payload() {
-            Payload::List(l) => l.borrow().len(),
-            Payload::Tuple(items) => items.len(),
-            Payload::Str(s) => s.nchars,
-            _ => return None,
-        };
+        let len = crate::builtins::seq::seq_len(o);
         Some(crate::builtins::seq::seq_slice(self, o, len, parts[0], parts[1], parts[2]))
     }
 
