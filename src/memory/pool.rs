@@ -10,10 +10,18 @@
 //!   blocks, *full* (in no list) when it has no free block, and *empty* (on its arena's
 //!   free-pool list) when no block is allocated. `ref_count` is its allocated blocks.
 //! - A free block's first word links to the next free block of its pool (`freeblock`).
+//!   As in CPython, a used pool's `freeblock` is never null: when the list runs out,
+//!   the next untouched block (at `nextoffset`) is put on it at once, and only a pool
+//!   with no untouched block left has a null `freeblock`, which is what makes it full.
+//!   So `alloc` takes the head of the first used pool's list, and `free` knows a full
+//!   pool by its null list, each with no other test on its common path.
 //! - State is per thread, like the rest of the interpreter: blocks never cross threads.
+//!   The fields every allocation touches (`Hot`) are plain cells in a thread-local
+//!   without a destructor, reached with no initialisation test and no borrow flag; the
+//!   arenas (`State`) are only reached when a pool is taken or given back.
 
 use std::alloc::{alloc as sys_alloc, dealloc as sys_free, Layout};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ptr::null_mut;
 
 pub const ALIGNMENT: usize = 16;
@@ -55,21 +63,28 @@ pub struct Stats {
     pub large_blocks: usize,
 }
 
+/// What every allocation and free reads or writes.
+struct Hot {
+    /// Per size class, the first of its used pools (null when it has none), linked
+    /// through `nextpool`/`prevpool`.
+    usedpools: [Cell<*mut PoolHeader>; NB_SMALL_SIZE_CLASSES],
+    /// Blocks handed out and not yet freed (pool blocks and large blocks).
+    allocated_blocks: Cell<usize>,
+}
+
 struct State {
-    usedpools: [*mut PoolHeader; NB_SMALL_SIZE_CLASSES],
     arenas: Vec<Option<Arena>>,
     stats: Stats,
-    /// Blocks handed out and not yet freed (pool blocks and large blocks).
-    allocated_blocks: usize,
 }
 
 thread_local! {
+    static HOT: Hot = const {
+        Hot { usedpools: [const { Cell::new(null_mut()) }; NB_SMALL_SIZE_CLASSES], allocated_blocks: Cell::new(0) }
+    };
     static STATE: RefCell<State> = const {
         RefCell::new(State {
-            usedpools: [null_mut(); NB_SMALL_SIZE_CLASSES],
             arenas: Vec::new(),
             stats: Stats { arenas_allocated_total: 0, arenas_reclaimed: 0, arenas_highwater: 0, large_blocks: 0 },
-            allocated_blocks: 0,
         })
     };
 }
@@ -82,10 +97,12 @@ fn large_layout(size: usize) -> Layout {
     Layout::from_size_align(size.max(1), ALIGNMENT).expect("block layout")
 }
 
+#[inline(always)]
 fn size_class(size: usize) -> usize {
     (size.max(1) - 1) / ALIGNMENT
 }
 
+#[inline(always)]
 fn block_size(szidx: usize) -> usize {
     (szidx + 1) * ALIGNMENT
 }
@@ -134,135 +151,179 @@ impl State {
         Some((p, idx))
     }
 
-    fn alloc(&mut self, size: usize) -> *mut u8 {
-        let szidx = size_class(size);
-        let mut pool = self.usedpools[szidx];
-        if pool.is_null() {
-            let Some((p, arena)) = self.take_empty_pool() else { return null_mut() };
-            let bsize = block_size(szidx);
-            // SAFETY: `p` points at POOL_SIZE bytes owned by this allocator and not in
-            // use; writing its header makes it a used pool of class `szidx`.
-            unsafe {
-                p.write(PoolHeader {
-                    ref_count: 0,
-                    freeblock: null_mut(),
-                    nextpool: null_mut(),
-                    prevpool: null_mut(),
-                    arena,
-                    szidx,
-                    nextoffset: POOL_OVERHEAD,
-                    maxnextoffset: POOL_SIZE - bsize,
-                    nextfree: null_mut(),
-                });
-            }
-            self.usedpools[szidx] = p;
-            pool = p;
+    /// Gives `pool`, which has no allocated block and is on no used list, back to its
+    /// arena, and the arena back to the system when all its pools are empty.
+    /// SAFETY: `pool` is a pool of one of this state's arenas, as described.
+    unsafe fn return_pool(&mut self, pool: *mut PoolHeader) {
+        let ph = &mut *pool;
+        let ai = ph.arena;
+        let a = self.arenas[ai].as_mut().expect("arena");
+        ph.nextfree = a.freepools;
+        a.freepools = pool;
+        a.nfreepools += 1;
+        if a.nfreepools == POOLS_PER_ARENA {
+            let base = a.base;
+            self.arenas[ai] = None;
+            self.stats.arenas_reclaimed += 1;
+            sys_free(base, arena_layout());
         }
-        // SAFETY: `pool` is a used pool of class `szidx`: it has a free block, either on
-        // its free list or untouched at `nextoffset`.
+    }
+}
+
+/// Allocates `size` bytes aligned to 16 (null when the system has no memory left).
+#[inline(always)]
+pub fn alloc(size: usize) -> *mut u8 {
+    if size > SMALL_REQUEST_THRESHOLD {
+        return alloc_large(size);
+    }
+    let szidx = size_class(size);
+    HOT.with(|h| {
+        let pool = h.usedpools[szidx].get();
+        if pool.is_null() {
+            return alloc_from_new_pool(h, szidx);
+        }
+        h.allocated_blocks.set(h.allocated_blocks.get() + 1);
+        // SAFETY: `pool` is a used pool (module invariant: on its class's list), so its
+        // `freeblock` is a free block whose first word links to the next one.
         unsafe {
             let ph = &mut *pool;
             ph.ref_count += 1;
-            let block = if !ph.freeblock.is_null() {
-                let b = ph.freeblock;
-                ph.freeblock = *(b as *mut *mut u8);
-                b
-            } else {
-                let b = (pool as *mut u8).add(ph.nextoffset);
-                ph.nextoffset += block_size(szidx);
-                b
-            };
-            if ph.freeblock.is_null() && ph.nextoffset > ph.maxnextoffset {
-                // Full: unlink from the used list.
-                self.usedpools[szidx] = ph.nextpool;
-                if !ph.nextpool.is_null() {
-                    (*ph.nextpool).prevpool = null_mut();
-                }
-                ph.nextpool = null_mut();
-                ph.prevpool = null_mut();
+            let block = ph.freeblock;
+            let next = *(block as *mut *mut u8);
+            ph.freeblock = next;
+            if next.is_null() {
+                pool_list_ran_out(h, pool);
             }
-            self.allocated_blocks += 1;
             block
         }
-    }
+    })
+}
 
-    fn free(&mut self, p: *mut u8) {
-        let pool = p.map_addr(|a| a & !(POOL_SIZE - 1)) as *mut PoolHeader;
-        self.allocated_blocks -= 1;
+#[cold]
+#[inline(never)]
+fn alloc_large(size: usize) -> *mut u8 {
+    HOT.with(|h| h.allocated_blocks.set(h.allocated_blocks.get() + 1));
+    STATE.with(|s| s.borrow_mut().stats.large_blocks += 1);
+    // SAFETY: the layout has a non-zero size.
+    unsafe { sys_alloc(large_layout(size)) }
+}
+
+/// `alloc` when class `szidx` has no used pool: an empty pool becomes its used pool
+/// and hands out its first block.
+#[cold]
+#[inline(never)]
+fn alloc_from_new_pool(h: &Hot, szidx: usize) -> *mut u8 {
+    let Some((p, arena)) = STATE.with(|s| s.borrow_mut().take_empty_pool()) else { return null_mut() };
+    let bsize = block_size(szidx);
+    // SAFETY: `p` points at POOL_SIZE bytes owned by this allocator and not in use;
+    // writing its header makes it a used pool of class `szidx` with its first block
+    // handed out and its second on the free list (a pool has room for more than two).
+    unsafe {
+        let block = (p as *mut u8).add(POOL_OVERHEAD);
+        let free = block.add(bsize);
+        *(free as *mut *mut u8) = null_mut();
+        p.write(PoolHeader {
+            ref_count: 1,
+            freeblock: free,
+            nextpool: null_mut(),
+            prevpool: null_mut(),
+            arena,
+            szidx,
+            nextoffset: POOL_OVERHEAD + 2 * bsize,
+            maxnextoffset: POOL_SIZE - bsize,
+            nextfree: null_mut(),
+        });
+        h.usedpools[szidx].set(p);
+        h.allocated_blocks.set(h.allocated_blocks.get() + 1);
+        block
+    }
+}
+
+/// `alloc` took the last block of `pool`'s free list: the next untouched block goes on
+/// it, or, when none is left, the pool is full and leaves its class's used list.
+/// SAFETY: `pool` is the first used pool of its class, with a null `freeblock`.
+#[inline(never)]
+unsafe fn pool_list_ran_out(h: &Hot, pool: *mut PoolHeader) {
+    let ph = &mut *pool;
+    if ph.nextoffset <= ph.maxnextoffset {
+        let free = (pool as *mut u8).add(ph.nextoffset);
+        *(free as *mut *mut u8) = null_mut();
+        ph.freeblock = free;
+        ph.nextoffset += block_size(ph.szidx);
+        return;
+    }
+    h.usedpools[ph.szidx].set(ph.nextpool);
+    if !ph.nextpool.is_null() {
+        (*ph.nextpool).prevpool = null_mut();
+    }
+    ph.nextpool = null_mut();
+    ph.prevpool = null_mut();
+}
+
+/// Frees a block from `alloc` of the same `size`.
+#[inline(always)]
+pub fn free(p: *mut u8, size: usize) {
+    if size > SMALL_REQUEST_THRESHOLD {
+        free_large(p, size);
+        return;
+    }
+    let pool = p.map_addr(|a| a & !(POOL_SIZE - 1)) as *mut PoolHeader;
+    HOT.with(|h| {
+        h.allocated_blocks.set(h.allocated_blocks.get() - 1);
         // SAFETY: `p` was returned by `alloc` for a small size, so `pool` is the header
         // of the pool it came from, and the pool is used or full.
         unsafe {
             let ph = &mut *pool;
-            let was_full = ph.freeblock.is_null() && ph.nextoffset > ph.maxnextoffset;
-            *(p as *mut *mut u8) = ph.freeblock;
+            let was = ph.freeblock;
+            *(p as *mut *mut u8) = was;
             ph.freeblock = p;
             ph.ref_count -= 1;
-            let szidx = ph.szidx;
-            if was_full && ph.ref_count > 0 {
-                // Back on the used list, at the front.
-                ph.nextpool = self.usedpools[szidx];
-                ph.prevpool = null_mut();
-                if !ph.nextpool.is_null() {
-                    (*ph.nextpool).prevpool = pool;
-                }
-                self.usedpools[szidx] = pool;
-                return;
-            }
-            if ph.ref_count == 0 {
-                if !was_full {
-                    // Unlink from the used list.
-                    if ph.prevpool.is_null() {
-                        self.usedpools[szidx] = ph.nextpool;
-                    } else {
-                        (*ph.prevpool).nextpool = ph.nextpool;
-                    }
-                    if !ph.nextpool.is_null() {
-                        (*ph.nextpool).prevpool = ph.prevpool;
-                    }
-                }
-                let ai = ph.arena;
-                let a = self.arenas[ai].as_mut().expect("arena");
-                ph.nextfree = a.freepools;
-                a.freepools = pool;
-                a.nfreepools += 1;
-                if a.nfreepools == POOLS_PER_ARENA {
-                    let base = a.base;
-                    self.arenas[ai] = None;
-                    self.stats.arenas_reclaimed += 1;
-                    sys_free(base, arena_layout());
-                }
+            if was.is_null() || ph.ref_count == 0 {
+                pool_changed_state(h, pool, was.is_null());
             }
         }
-    }
+    })
 }
 
-/// Allocates `size` bytes aligned to 16.
-pub fn alloc(size: usize) -> *mut u8 {
-    if size > SMALL_REQUEST_THRESHOLD {
-        STATE.with(|s| {
-            let mut s = s.borrow_mut();
-            s.allocated_blocks += 1;
-            s.stats.large_blocks += 1;
-        });
-        // SAFETY: the layout has a non-zero size.
-        return unsafe { sys_alloc(large_layout(size)) };
-    }
-    STATE.with(|s| s.borrow_mut().alloc(size))
+#[cold]
+#[inline(never)]
+fn free_large(p: *mut u8, size: usize) {
+    HOT.with(|h| h.allocated_blocks.set(h.allocated_blocks.get() - 1));
+    STATE.with(|s| s.borrow_mut().stats.large_blocks -= 1);
+    // SAFETY: `p` came from `alloc(size)` with this layout.
+    unsafe { sys_free(p, large_layout(size)) };
 }
 
-/// Frees a block from `alloc` of the same `size`.
-pub fn free(p: *mut u8, size: usize) {
-    if size > SMALL_REQUEST_THRESHOLD {
-        STATE.with(|s| {
-            let mut s = s.borrow_mut();
-            s.allocated_blocks -= 1;
-            s.stats.large_blocks -= 1;
-        });
-        // SAFETY: `p` came from `alloc(size)` with this layout.
-        unsafe { sys_free(p, large_layout(size)) };
+/// `free` gave a block back to `pool` that was full (`was_full`: it goes back on its
+/// class's used list, in front) or that now has no allocated block (it leaves the used
+/// list and goes back to its arena).
+/// SAFETY: `pool` is the pool of the block just freed, its header updated.
+#[inline(never)]
+unsafe fn pool_changed_state(h: &Hot, pool: *mut PoolHeader, was_full: bool) {
+    let ph = &mut *pool;
+    let szidx = ph.szidx;
+    if ph.ref_count > 0 {
+        // Was full: back on the used list, at the front.
+        ph.nextpool = h.usedpools[szidx].get();
+        ph.prevpool = null_mut();
+        if !ph.nextpool.is_null() {
+            (*ph.nextpool).prevpool = pool;
+        }
+        h.usedpools[szidx].set(pool);
         return;
     }
-    STATE.with(|s| s.borrow_mut().free(p))
+    if !was_full {
+        // Unlink from the used list.
+        if ph.prevpool.is_null() {
+            h.usedpools[szidx].set(ph.nextpool);
+        } else {
+            (*ph.prevpool).nextpool = ph.nextpool;
+        }
+        if !ph.nextpool.is_null() {
+            (*ph.nextpool).prevpool = ph.prevpool;
+        }
+    }
+    STATE.with(|s| s.borrow_mut().return_pool(pool));
 }
 
 /// `n` with a comma between groups of three digits, as CPython's allocator statistics.
@@ -280,7 +341,7 @@ pub fn with_commas(n: usize) -> String {
 
 /// Blocks currently allocated (`sys.getallocatedblocks()`).
 pub fn allocated_blocks() -> usize {
-    STATE.with(|s| s.borrow().allocated_blocks)
+    HOT.with(|h| h.allocated_blocks.get())
 }
 
 /// Calls `f` with each block handed out for a small size and not freed since, and that
