@@ -623,11 +623,18 @@ impl Vm {
                         stack.push(it);
                     }
                     Op::ForIter => {
-                        if let Some(frame) = self.take_inline_frame(top!(), None, Resumed::ForIter) {
-                            f.pc = pc;
-                            enter_callee!(frame);
-                        }
-                        let n = tri!(self.next(top!()));
+                        let n = match Vm::next_fast(top!()) {
+                            Some(n) => n,
+                            None => {
+                                if matches!(top!().payload(), Payload::Generator(_)) {
+                                    if let Some(frame) = self.take_inline_frame(top!(), None, Resumed::ForIter) {
+                                        f.pc = pc;
+                                        enter_callee!(frame);
+                                    }
+                                }
+                                tri!(self.next(top!()))
+                            }
+                        };
                         match n {
                             Some(v) => stack.push(v),
                             None => {
