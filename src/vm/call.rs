@@ -582,7 +582,14 @@ impl Vm {
         if !obj.ty().is_subtype(ty) {
             return Ok(obj);
         }
-        if let Some(init) = obj.type_data().lookup("__init__") {
+        let init = obj.type_data().lookup("__init__");
+        if !td.heap && obj.ty().is(ty) && crate::builtins::object_type::is_object_init(&init) {
+            // A builtin type whose `__init__` is object's (`range`, `tuple`, `int`...):
+            // given a `__new__` of the type's own, object.__init__ accepts any arguments
+            // and does nothing, so it is not called.
+            return Ok(obj);
+        }
+        if let Some(init) = init {
             let r = self.call_with_self(&init, &obj, args, kwnames)?;
             if !r.is_none() {
                 return Err(self.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
