@@ -26,36 +26,46 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
     let mut next = 0usize;
     let mut used_mapping = false;
     let mut out = String::with_capacity(f.len() + 16);
-    let cs: Vec<char> = f.chars().collect();
+    // The format is walked by byte: every character of a conversion spec but the
+    // conversion itself is ASCII, and text between specs is copied a run at a time.
+    let cs = f.as_bytes();
     let mut i = 0;
     let mut take = |vm: &Vm| -> PyResult<ObjRef> {
         let r = items.get(next).cloned().ok_or_else(|| vm.type_error("not enough arguments for format string"));
         next += 1;
         r
     };
-    while i < cs.len() {
-        let c = cs[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
-            continue;
+    // A width or precision written in digits; Err past usize (CPython's "too big").
+    let digits = |i: &mut usize| -> Option<Option<usize>> {
+        let start = *i;
+        let mut n: usize = 0;
+        while *i < cs.len() && cs[*i].is_ascii_digit() {
+            n = n.checked_mul(10)?.checked_add((cs[*i] - b'0') as usize)?;
+            *i += 1;
         }
-        let start = i;
-        i += 1;
+        Some((*i > start).then_some(n))
+    };
+    while i < cs.len() {
+        let Some(run) = cs[i..].iter().position(|&c| c == b'%') else {
+            out.push_str(&f[i..]);
+            break;
+        };
+        out.push_str(&f[i..i + run]);
+        i += run + 1;
         if i >= cs.len() {
             return Err(vm.value_error("incomplete format"));
         }
         let mut mapped: Option<ObjRef> = None;
-        if cs[i] == '(' {
+        if cs[i] == b'(' {
             if !is_mapping {
                 return Err(vm.type_error("format requires a mapping"));
             }
             let mut depth = 1;
             let mut j = i + 1;
             while j < cs.len() && depth > 0 {
-                if cs[j] == '(' {
+                if cs[j] == b'(' {
                     depth += 1;
-                } else if cs[j] == ')' {
+                } else if cs[j] == b')' {
                     depth -= 1;
                 }
                 j += 1;
@@ -63,60 +73,53 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
             if depth > 0 {
                 return Err(vm.value_error("incomplete format key"));
             }
-            let key: String = cs[i + 1..j - 1].iter().collect();
-            mapped = Some(vm.getitem(args, &object::new_string(key))?);
+            mapped = Some(vm.getitem(args, &object::new_str(&f[i + 1..j - 1]))?);
             used_mapping = true;
             i = j;
         }
-        let mut flags_s = String::new();
-        while i < cs.len() && "-+ #0".contains(cs[i]) {
-            flags_s.push(cs[i]);
+        let mut flags = PercentFlags::default();
+        while i < cs.len() {
+            match cs[i] {
+                b'-' => flags.left = true,
+                b'+' => flags.sign = true,
+                b' ' => flags.blank = true,
+                b'#' => flags.alt = true,
+                b'0' => flags.zero = true,
+                _ => break,
+            }
             i += 1;
         }
-        let mut flags = PercentFlags::parse(&flags_s);
-        let mut width: Option<usize> = None;
-        if i < cs.len() && cs[i] == '*' {
+        let width = if i < cs.len() && cs[i] == b'*' {
             let w = take(vm)?;
             let w = w.as_int().and_then(|x| x.as_i64()).ok_or_else(|| vm.type_error("* wants int"))?;
             if w < 0 {
                 flags.left = true;
             }
-            width = Some(w.unsigned_abs() as usize);
             i += 1;
+            Some(w.unsigned_abs() as usize)
         } else {
-            let mut w = String::new();
-            while i < cs.len() && cs[i].is_ascii_digit() {
-                w.push(cs[i]);
-                i += 1;
-            }
-            if !w.is_empty() {
-                width = Some(w.parse().map_err(|_| vm.value_error("width too big"))?);
-            }
-        }
+            digits(&mut i).ok_or_else(|| vm.value_error("width too big"))?
+        };
         let mut prec: Option<usize> = None;
-        if i < cs.len() && cs[i] == '.' {
+        if i < cs.len() && cs[i] == b'.' {
             i += 1;
-            if i < cs.len() && cs[i] == '*' {
+            if i < cs.len() && cs[i] == b'*' {
                 let p = take(vm)?;
                 prec = Some(p.as_int().and_then(|x| x.as_i64()).unwrap_or(0).max(0) as usize);
                 i += 1;
             } else {
-                let mut p = String::new();
-                while i < cs.len() && cs[i].is_ascii_digit() {
-                    p.push(cs[i]);
-                    i += 1;
-                }
-                prec = Some(p.parse().unwrap_or(0));
+                prec = Some(digits(&mut i).ok_or_else(|| vm.value_error("precision too big"))?.unwrap_or(0));
             }
         }
-        while i < cs.len() && "hlL".contains(cs[i]) {
+        while i < cs.len() && matches!(cs[i], b'h' | b'l' | b'L') {
             i += 1;
         }
         if i >= cs.len() {
             return Err(vm.value_error("incomplete format"));
         }
-        let conv = cs[i];
-        i += 1;
+        let conv = f[i..].chars().next().expect("a character starts here");
+        let conv_at = i;
+        i += conv.len_utf8();
         if conv == '%' {
             out.push('%');
             continue;
@@ -128,6 +131,13 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
         let r = match conv {
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let iv = match v.payload() {
+                    Payload::Int(crate::object::int::Int::Small(x)) => {
+                        match crate::format::percent_small_int(*x, flags, width, prec, conv) {
+                            Ok(s) => out.push_str(&s),
+                            Err(m) => return Err(super::format_error(vm, &m)),
+                        }
+                        continue;
+                    }
                     Payload::Int(x) => x.to_big(),
                     Payload::Float(fv) if matches!(conv, 'd' | 'i' | 'u') => super::float::float_to_int(vm, *fv)?.to_big(),
                     _ => {
@@ -165,6 +175,13 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
                                 Some(b) => b.iter().map(|&c| c as char).collect(),
                                 None => return Err(vm.type_error(format!("%b requires a bytes-like object, or an object that implements __bytes__, not '{}'", v.type_name()))),
                             }
+                        } else if width.is_none() && prec.is_none() {
+                            // Nothing to pad or cut: the text goes straight out.
+                            match v.as_str().filter(|_| v.ty().is(&builtin_types().str)) {
+                                Some(t) => out.push_str(t),
+                                None => out.push_str(&vm.str_string(&v)?),
+                            }
+                            continue;
                         } else {
                             vm.str_string(&v)?
                         }
@@ -202,18 +219,18 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
                 percent_str(&text, flags, width, prec, 's')
             }
             other => {
-                return Err(vm.value_error(format!("unsupported format character '{}' (0x{:x}) at index {}", other, other as u32, i - 1)));
+                let shown = if (' '..='~').contains(&other) { other } else { '?' };
+                let at = f[..conv_at].chars().count();
+                return Err(vm.value_error(format!("unsupported format character '{}' (0x{:x}) at index {}", shown, other as u32, at)));
             }
         };
         match r {
             Ok(s) => out.push_str(&s),
             Err(m) => return Err(super::format_error(vm, &m)),
         }
-        let _ = start;
     }
     if next < items.len() && !used_mapping && !(is_mapping && items.len() == 1) {
         return Err(vm.type_error(if bytes { "not all arguments converted during bytes formatting" } else { "not all arguments converted during string formatting" }));
     }
-    let _ = builtin_types();
     Ok(out)
 }

@@ -21,7 +21,7 @@ mod percent;
 mod text;
 
 pub use float::{float_repr, round_float, round_float_checked};
-pub use percent::{percent_float, percent_int, percent_str, PercentFlags};
+pub use percent::{percent_float, percent_int, percent_small_int, percent_str, PercentFlags};
 pub use text::{
     decimal_value, int_to_decimal, int_to_str_radix, parse_float, parse_int, py_isspace,
     py_str_repr, INT_MAX_STR_DIGITS, INT_MAX_STR_DIGITS_THRESHOLD,

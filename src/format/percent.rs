@@ -54,12 +54,41 @@ pub fn percent_int(
     conv: char,
 ) -> Result<String, String> {
     check_sizes(width, prec)?;
-    let (text, prefix) = match conv {
-        'd' | 'i' | 'u' => (int_to_decimal(v)?, ""),
-        'o' => (int_to_str_radix(v, 8), "0o"),
-        'x' | 'X' => (int_to_str_radix(v, 16), "0x"),
+    let text = match conv {
+        'd' | 'i' | 'u' => int_to_decimal(v)?,
+        'o' => int_to_str_radix(v, 8),
+        'x' | 'X' => int_to_str_radix(v, 16),
         _ => return Err(format!("unsupported format character '{conv}'")),
     };
+    Ok(int_output(text, flags, width, prec, conv))
+}
+
+/// `percent_int` of a machine-sized int, without a big integer.
+pub fn percent_small_int(
+    v: i64,
+    flags: PercentFlags,
+    width: Option<usize>,
+    prec: Option<usize>,
+    conv: char,
+) -> Result<String, String> {
+    check_sizes(width, prec)?;
+    let sign = if v < 0 { "-" } else { "" };
+    let text = match conv {
+        'd' | 'i' | 'u' => v.to_string(),
+        'o' => format!("{sign}{:o}", v.unsigned_abs()),
+        'x' | 'X' => format!("{sign}{:x}", v.unsigned_abs()),
+        _ => return Err(format!("unsupported format character '{conv}'")),
+    };
+    Ok(int_output(text, flags, width, prec, conv))
+}
+
+/// The rest of an int conversion once `text` holds its digits (lowercase, with a
+/// leading '-' when negative).
+fn int_output(text: String, flags: PercentFlags, width: Option<usize>, prec: Option<usize>, conv: char) -> String {
+    if !flags.alt && prec.is_none() && conv != 'X' {
+        return output(text, true, flags, width, prec, conv);
+    }
+    let prefix = if conv == 'o' { "0o" } else { "0x" };
     // _PyUnicode_FormatLong: [-][prefix][zeros to precision]digits.
     let (negative, digits) = match text.strip_prefix('-') {
         Some(d) => (true, d),
@@ -69,7 +98,7 @@ pub fn percent_int(
     if negative {
         s.push('-');
     }
-    if flags.alt {
+    if flags.alt && conv != 'd' && conv != 'i' && conv != 'u' {
         s.push_str(prefix);
     }
     if let Some(p) = prec {
@@ -82,7 +111,7 @@ pub fn percent_int(
     if conv == 'X' {
         s = s.to_ascii_uppercase();
     }
-    Ok(output(&s, true, flags, width, prec, conv))
+    output(s, true, flags, width, prec, conv)
 }
 
 /// `%e %E %f %F %g %G` of a float (precision defaults to 6).
@@ -117,8 +146,7 @@ pub fn percent_float(
         no_neg_0: false,
         upper: conv.is_ascii_uppercase(),
     };
-    let s = format_float_short(v, opts);
-    Ok(output(&s, true, flags, width, prec, conv))
+    Ok(output(format_float_short(v, opts), true, flags, width, prec, conv))
 }
 
 /// Widths and precisions past this would need gigabytes of output;
@@ -146,25 +174,29 @@ pub fn percent_str(
     conv: char,
 ) -> Result<String, String> {
     check_sizes(width, None)?;
-    Ok(output(text, false, flags, width, prec, conv))
+    Ok(output(text.to_string(), false, flags, width, prec, conv))
 }
 
 /// Port of `unicode_format_arg_output`; `numeric` is CPython's
-/// `arg->sign` (set for number conversions).
+/// `arg->sign` (set for number conversions). `s` comes back as it is when
+/// there is nothing to pad, cut or sign.
 fn output(
-    s: &str,
+    s: String,
     numeric: bool,
     flags: PercentFlags,
     width: Option<usize>,
     prec: Option<usize>,
     conv: char,
 ) -> String {
+    if width.is_none() && prec.is_none() && !(flags.sign || flags.blank) {
+        return s;
+    }
     let mut len = s.chars().count() as i64;
     let mut width = width.map_or(-1, |w| w as i64);
     let prec_i = prec.map_or(-1, |p| p as i64);
     if (width == -1 || width <= len) && (prec_i == -1 || prec_i >= len) && !(flags.sign || flags.blank)
     {
-        return s.to_string();
+        return s;
     }
     let chars: Vec<char> = s.chars().collect();
     if matches!(conv, 's' | 'r' | 'a') && prec_i >= 0 && len > prec_i {
