@@ -198,7 +198,6 @@ fn output(
     {
         return s;
     }
-    let chars: Vec<char> = s.chars().collect();
     if matches!(conv, 's' | 'r' | 'a') && prec_i >= 0 && len > prec_i {
         len = prec_i;
     }
@@ -207,7 +206,7 @@ fn output(
     let mut sign = numeric;
     let mut signchar = '\0';
     if sign {
-        let ch = chars.first().copied().unwrap_or('\0');
+        let ch = s.chars().next().unwrap_or('\0');
         if ch == '-' || ch == '+' {
             signchar = ch;
             len -= 1;
@@ -259,8 +258,7 @@ fn output(
         }
     }
     if len > 0 {
-        let end = (idx + len as usize).min(chars.len());
-        out.extend(&chars[idx.min(end)..end]);
+        out.push_str(char_range(&s, idx, len as usize));
     }
     if width > len {
         for _ in 0..(width - len) {
@@ -268,4 +266,14 @@ fn output(
         }
     }
     out
+}
+
+/// The `n` characters of `s` from character `start` on (fewer at its end).
+fn char_range(s: &str, start: usize, n: usize) -> &str {
+    if s.is_ascii() {
+        let end = (start + n).min(s.len());
+        return &s[start.min(end)..end];
+    }
+    let at = |k: usize| s.char_indices().nth(k).map_or(s.len(), |(b, _)| b);
+    &s[at(start)..at(start + n)]
 }

@@ -29,3 +29,4 @@ for fmt, args in [("%d %d", (1,)), ("%d", (1, 2)), ("%d", ("x",)), ("%x", (1.5,)
     except Exception as e:
         print(type(e).__name__, e)
 print(b"%d-%s-%5.1f|%x" % (5, b"ab", 2.25, 255))
+print("%5.1s|%-6s|%.2s|%4r|%6a" % ("日本語", "é", "ßüx", "é", "é"), "%5c|%-3c|" % ("日", 233))
