@@ -117,7 +117,10 @@ impl ValueStack {
     #[inline(always)]
     pub fn swap_in(&mut self, other: &mut ValueStack) {
         debug_assert!(!self.has_block(), "swap_in over a stack that has a block");
-        std::mem::swap(self, other);
+        // Not `mem::swap`: this stack's fields are known (EMPTY's), so they are written
+        // into `other` without being read first.
+        let empty = std::mem::replace(self, other.take());
+        std::mem::forget(empty);
     }
 
     /// Pushes `v`, growing the block if it is full.
