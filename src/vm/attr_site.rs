@@ -55,6 +55,21 @@ enum Kind {
     /// instance dict, whose type holds a method under the name that no native attribute
     /// shadows: the method and the instance.
     BuiltinMethod,
+    /// Loads: the type holds an exact `property` under the name (`method` points at it)
+    /// and has no `__getattr__`: a data descriptor, so the instance dict does not
+    /// matter, and the value is what the property's getter returns for the instance
+    /// (the getter is read at each load: `property.__init__` may replace it).
+    Property,
+}
+
+/// What LOAD_ATTR found through a site.
+pub enum AttrLoad {
+    /// The attribute's value (a new reference).
+    Value(ObjRef),
+    /// The getter of a property (a new reference): a Python function to call with the
+    /// instance alone, whose result is the attribute's value; the eval loop runs it as a
+    /// callee (as CPython 3.12's LOAD_ATTR_PROPERTY does).
+    Getter(ObjRef),
 }
 
 /// The type of `obj` when it is an instance of a Python class with the plain object
@@ -136,6 +151,19 @@ impl AttrSite {
         ObjRef::from_borrowed(crate::memory::deref_table_ptr(self.method.get()))
     }
 
+    /// For a `Property` site that hit: the property's getter (a new reference) when it
+    /// is a plain Python function called with exactly one positional argument that
+    /// makes no generator, which the eval loop can run as a callee.
+    fn property_getter(&self) -> Option<ObjRef> {
+        let Payload::Property(p) = crate::memory::deref_table_ptr(self.method.get()).payload() else { return None };
+        let parts = p.parts.borrow();
+        let g = parts.fget.as_ref()?;
+        match g.payload() {
+            Payload::Function(fd) if g.ty().is(&builtin_types().function) && fd.shape.exact_args == 1 && !fd.shape.generator => Some(g.clone()),
+            _ => None,
+        }
+    }
+
     /// Classifies a load of `n` from instances of `td` and records it. Runs no Python
     /// code: it only reads the dicts along the MRO.
     fn fill_load(&self, td: &TypeData, name: &PyObject, n: &StrData) -> Kind {
@@ -145,6 +173,7 @@ impl AttrSite {
             match td.lookup_hashed(&n.s, n.hash()) {
                 None => return self.fill_instance(td, name),
                 Some(d) if matches!(d.payload(), Payload::Function(_)) && d.ty().is(&builtin_types().function) => (Kind::Method, &*d as *const PyObject),
+                Some(d) if matches!(d.payload(), Payload::Property(_)) && !d.type_data().heap && td.lookup("__getattr__").is_none() => (Kind::Property, &*d as *const PyObject),
                 Some(_) => (Kind::Generic, std::ptr::null()),
             }
         };
@@ -267,15 +296,28 @@ impl Vm {
     /// LOAD_ATTR: `obj.name` through the instruction's site. The commonest hit, an
     /// attribute among an instance's values, is tested inline.
     #[inline(always)]
-    pub(super) fn load_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult {
+    pub(super) fn load_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult<AttrLoad> {
         if let Some(v) = site.values_hit(obj) {
-            return Ok(v);
+            return Ok(AttrLoad::Value(v));
         }
         self.load_attr_site_slow(site, obj, name)
     }
 
     #[inline(never)]
-    fn load_attr_site_slow(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult {
+    fn load_attr_site_slow(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult<AttrLoad> {
+        if let Some(td) = plain_type(obj) {
+            if site.hit(td) == Some(Kind::Property) {
+                if let Some(getter) = site.property_getter() {
+                    return Ok(AttrLoad::Getter(getter));
+                }
+            }
+        }
+        self.load_attr_value(site, obj, name).map(AttrLoad::Value)
+    }
+
+    /// `load_attr_site_slow` for every site but a property whose getter the eval loop
+    /// runs.
+    fn load_attr_value(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult {
         if let Some(td) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
@@ -294,8 +336,9 @@ impl Vm {
                     let func = site.method();
                     return Ok(ObjRef::new(&builtin_types().method, Payload::BoundMethod { func, self_: obj.clone() }));
                 }
-                // Only LOAD_METHOD fills a site with BuiltinMethod, and not for this type.
-                Kind::Generic | Kind::BuiltinMethod => {}
+                // Only LOAD_METHOD fills a site with BuiltinMethod, and not for this type;
+                // a property's getter that is not a plain function takes the generic path.
+                Kind::Generic | Kind::BuiltinMethod | Kind::Property => {}
             }
         }
         self.getattr(obj, name)
@@ -396,7 +439,7 @@ impl Vm {
                         return Ok((object::new_null(), v));
                     }
                 }
-                Kind::Generic | Kind::BuiltinMethod => {}
+                Kind::Generic | Kind::BuiltinMethod | Kind::Property => {}
             }
         } else if let Some(td) = builtin_receiver_type(&obj) {
             let kind = match site.hit(td) {

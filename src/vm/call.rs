@@ -487,6 +487,7 @@ impl Vm {
             back: std::ptr::null(),
             caller: None,
             gen: None,
+            owner: None,
         })
     }
 

@@ -9,6 +9,7 @@
 //! or an error to unwind to the innermost handler block of the innermost frame that has
 //! one.
 
+use super::attr_site::AttrLoad;
 use super::{Block, Frame, GenState, PyErr, Resumed, Vm};
 use crate::bytecode::opcodes::INPLACE_FLAG;
 use crate::bytecode::Op;
@@ -342,9 +343,17 @@ impl Vm {
                             leave!(Action::Error(self.unbound_local(code, arg), false));
                         };
                         let b = next_arg!();
-                        let v = tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[b]));
-                        drop(o);
-                        stack.push(v);
+                        match tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[b])) {
+                            AttrLoad::Value(v) => {
+                                drop(o);
+                                stack.push(v);
+                            }
+                            AttrLoad::Getter(g) => {
+                                let frame = tri!(self.getter_frame(&g, o));
+                                f.pc = pc;
+                                enter_callee!(frame);
+                            }
+                        }
                     }
                     Op::LoadFastStoreAttr => {
                         let Some(o) = f.fast[arg].clone() else {
@@ -425,9 +434,19 @@ impl Vm {
                     }
                     Op::LoadAttr => {
                         let o = pop!();
-                        let v = tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[arg]));
-                        drop(o);
-                        stack.push(v);
+                        match tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[arg])) {
+                            AttrLoad::Value(v) => {
+                                drop(o);
+                                stack.push(v);
+                            }
+                            AttrLoad::Getter(g) => {
+                                // The getter returns into this frame as a call would, its
+                                // result pushed where the attribute's value goes.
+                                let frame = tri!(self.getter_frame(&g, o));
+                                f.pc = pc;
+                                enter_callee!(frame);
+                            }
+                        }
                     }
                     Op::StoreAttr => {
                         let o = pop!();
@@ -857,6 +876,16 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The frame of a property's getter (see `AttrLoad::Getter`) called with `obj`, a
+    /// recursion level entered for it, as for a call.
+    fn getter_frame(&self, getter: &ObjRef, obj: ObjRef) -> Result<Box<Frame>, PyErr> {
+        let Payload::Function(fd) = getter.payload() else { unreachable!("a getter the site checked") };
+        self.enter_recursion("")?;
+        let mut frame = self.make_frame_positional(getter, fd, std::iter::once(obj.clone()));
+        frame.owner = Some(obj);
+        Ok(frame)
     }
 
     /// Creates a generator object owning `frame`.

@@ -83,6 +83,10 @@ pub struct Frame {
     /// `Vm::take_inline_frame`): the generator, a strong reference, and the
     /// instruction that resumed it, which decide what a yield or a return does.
     pub gen: Option<(ObjRef, Resumed)>,
+    /// For a property getter's frame run by LOAD_ATTR (see `AttrLoad::Getter`): the
+    /// instance, a strong reference held while the getter runs, as CPython's LOAD_ATTR
+    /// holds it on the value stack while the descriptor calls the getter.
+    pub owner: Option<ObjRef>,
 }
 
 /// The instruction that resumed a generator's frame inside the eval loop.
@@ -141,6 +145,9 @@ impl Frame {
         }
         if self.gen.is_some() {
             self.gen = None;
+        }
+        if self.owner.is_some() {
+            self.owner = None;
         }
     }
 }
