@@ -58,15 +58,22 @@ pub fn exc_str(vm: &Vm, e: &ObjRef) -> PyResult {
             return Ok(object::new_string(s));
         }
     }
-    if e.is_instance(&vm.exc_type("OSError")) && (2..=5).contains(&args.len()) {
-        let mut s = format!("[Errno {}] {}", vm.str_string(&args[0])?, vm.str_string(&args[1])?);
-        if let Some(f) = args.get(2) {
-            s.push_str(&format!(": {}", vm.repr_string(f)?));
+    if e.is_instance(&vm.exc_type("OSError")) {
+        // CPython's OSError_str: a filename (None is no filename) or errno and
+        // strerror parsed from 2 to 5 arguments (which then stay 2 to 5).
+        let get = |n: &str| attr(vm, e, n).unwrap_or_else(object::none);
+        let filename = Some(get("filename")).filter(|f| !f.is_none());
+        if filename.is_some() || (2..=5).contains(&args.len()) {
+            let mut s = format!("[Errno {}] {}", vm.str_string(&get("errno"))?, vm.str_string(&get("strerror"))?);
+            if let Some(f) = filename {
+                s.push_str(&format!(": {}", vm.repr_string(&f)?));
+                let f2 = get("filename2");
+                if !f2.is_none() {
+                    s.push_str(&format!(" -> {}", vm.repr_string(&f2)?));
+                }
+            }
+            return Ok(object::new_string(s));
         }
-        if let Some(f2) = args.get(4) {
-            s.push_str(&format!(" -> {}", vm.repr_string(f2)?));
-        }
-        return Ok(object::new_string(s));
     }
     match args.len() {
         0 => Ok(object::new_str("")),
@@ -183,15 +190,24 @@ fn exc_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         }
         set("print_file_and_line", object::none())?;
     } else if e.is_instance(os_error) {
+        // CPython's oserror_init: the fields come from 2 to 5 arguments; a filename
+        // (not None) is kept, and then a second one (not None) too.
         let none = object::none;
-        let (errno, strerror) = if (2..=5).contains(&pos.len()) { (pos[0].clone(), pos[1].clone()) } else { (none(), none()) };
+        let parsed = (2..=5).contains(&pos.len());
+        let field = |i: usize| pos.get(i).filter(|v| parsed && !v.is_none()).cloned();
+        let (errno, strerror) = if parsed { (pos[0].clone(), pos[1].clone()) } else { (none(), none()) };
+        let filename = field(2);
+        let filename2 = filename.as_ref().and_then(|_| field(4));
         set("errno", errno)?;
         set("strerror", strerror)?;
-        set("filename", pos.get(2).cloned().filter(|_| pos.len() >= 3).unwrap_or_else(none))?;
-        set("filename2", pos.get(4).cloned().unwrap_or_else(none))?;
+        set("filename", filename.unwrap_or_else(none))?;
+        set("filename2", filename2.unwrap_or_else(none))?;
     }
     if let Some(d) = e.as_exc() {
-        *d.args.borrow_mut() = object::new_tuple(args[1..args.len() - nkw].to_vec());
+        // An OSError given a filename keeps (errno, strerror) as its args, as CPython's.
+        let named = (3..=5).contains(&pos.len()) && !pos[2].is_none() && e.is_instance(os_error);
+        let n = if named { 2 } else { pos.len() };
+        *d.args.borrow_mut() = object::new_tuple(pos[..n].to_vec());
     }
     Ok(object::none())
 }
@@ -248,6 +264,35 @@ pub fn init(_vm: &Vm) {
 }
 
 /// `BaseException.__new__(cls, *args)` for native callers.
+/// Whether a class call that made `obj` with BaseException's own `__new__` (`new`),
+/// from positional arguments only, may skip its `__init__` (`init`): it is
+/// BaseException's too, and `obj` is none of the exceptions whose `__init__` sets
+/// structured attributes, so it would only set `args` to the positional arguments,
+/// which `__new__` already did.
+pub fn init_would_repeat_new(vm: &Vm, new: &ObjRef, init: &Option<ObjRef>, obj: &ObjRef) -> bool {
+    if !is_native(new, exc_new) || !init.as_ref().is_some_and(|i| is_native(i, exc_init)) || obj.as_exc().is_none() {
+        return false;
+    }
+    let Some(structured) = vm.structured_exc_types.get() else { return false };
+    !structured.iter().any(|t| obj.is_instance(t))
+}
+
+/// Whether `new` (a class's `__new__`) is BaseException's, whose instance keeps the
+/// positional arguments in its `args` tuple from the start, as CPython's keeps the
+/// call's argument tuple itself.
+pub fn is_exc_new(new: &Option<ObjRef>) -> bool {
+    new.as_ref().is_some_and(|n| is_native(n, exc_new))
+}
+
+/// Whether `f` is the native function `n`, or a static method wrapping it.
+fn is_native(f: &ObjRef, n: object::NativeFn) -> bool {
+    match f.payload() {
+        Payload::Builtin(b) => b.func as usize == n as usize,
+        Payload::StaticMethod(inner) => matches!(inner.payload(), Payload::Builtin(b) if b.func as usize == n as usize),
+        _ => false,
+    }
+}
+
 pub fn exc_new_for(vm: &Vm, cls: &ObjRef, args: &[ObjRef]) -> PyResult {
     let mut a = vec![cls.clone()];
     a.extend_from_slice(args);

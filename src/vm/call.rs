@@ -553,9 +553,12 @@ impl Vm {
         let td = ty.as_type().expect("type");
         // CPython hands a class call's arguments to `__new__` and `__init__` in one
         // tuple that lives for the whole call (tp_call's convention), so inside them each
-        // argument has one reference more than its holders give it: this vector is it.
-        let _args_tuple: Vec<ObjRef> = args.to_vec();
+        // argument has one reference more than its holders give it: this vector is it,
+        // but for an exception made by BaseException's `__new__` from positional
+        // arguments, whose `args` tuple is that tuple in CPython (and holds them here).
         let new = td.lookup("__new__");
+        let args_in_exception = kwnames.is_none_or(|k| k.is_empty()) && crate::builtins::exception::is_exc_new(&new);
+        let _args_tuple: Vec<ObjRef> = if args_in_exception { Vec::new() } else { args.to_vec() };
         if crate::builtins::object_type::is_object_new(&new) {
             // CPython's object_new and object_init, without going through two native
             // calls: object.__init__ only checks its arguments, which object.__new__
@@ -588,6 +591,9 @@ impl Vm {
             // A builtin type whose `__init__` is object's (`range`, `tuple`, `int`...):
             // given a `__new__` of the type's own, object.__init__ accepts any arguments
             // and does nothing, so it is not called.
+            return Ok(obj);
+        }
+        if kwnames.is_none_or(|k| k.is_empty()) && crate::builtins::exception::init_would_repeat_new(self, &new, &init, &obj) {
             return Ok(obj);
         }
         if let Some(init) = init {
