@@ -53,14 +53,7 @@ pub fn percent_int(
     prec: Option<usize>,
     conv: char,
 ) -> Result<String, String> {
-    check_sizes(width, prec)?;
-    let text = match conv {
-        'd' | 'i' | 'u' => int_to_decimal(v)?,
-        'o' => int_to_str_radix(v, 8),
-        'x' | 'X' => int_to_str_radix(v, 16),
-        _ => return Err(format!("unsupported format character '{conv}'")),
-    };
-    Ok(int_output(text, flags, width, prec, conv))
+    int_conversion(flags, width, prec, conv, |base| if base == 10 { int_to_decimal(v) } else { Ok(int_to_str_radix(v, base)) })
 }
 
 /// `percent_int` of a machine-sized int, without a big integer.
@@ -71,15 +64,33 @@ pub fn percent_small_int(
     prec: Option<usize>,
     conv: char,
 ) -> Result<String, String> {
+    int_conversion(flags, width, prec, conv, |base| {
+        let sign = if v < 0 { "-" } else { "" };
+        Ok(match base {
+            8 => format!("{sign}{:o}", v.unsigned_abs()),
+            16 => format!("{sign}{:x}", v.unsigned_abs()),
+            _ => v.to_string(),
+        })
+    })
+}
+
+/// An int conversion whose digits in a base (10, 8 or 16; lowercase, after a '-' when
+/// negative) `digits` gives.
+fn int_conversion(
+    flags: PercentFlags,
+    width: Option<usize>,
+    prec: Option<usize>,
+    conv: char,
+    digits: impl FnOnce(u32) -> Result<String, String>,
+) -> Result<String, String> {
     check_sizes(width, prec)?;
-    let sign = if v < 0 { "-" } else { "" };
-    let text = match conv {
-        'd' | 'i' | 'u' => v.to_string(),
-        'o' => format!("{sign}{:o}", v.unsigned_abs()),
-        'x' | 'X' => format!("{sign}{:x}", v.unsigned_abs()),
+    let base = match conv {
+        'd' | 'i' | 'u' => 10,
+        'o' => 8,
+        'x' | 'X' => 16,
         _ => return Err(format!("unsupported format character '{conv}'")),
     };
-    Ok(int_output(text, flags, width, prec, conv))
+    Ok(int_output(digits(base)?, flags, width, prec, conv))
 }
 
 /// The rest of an int conversion once `text` holds its digits (lowercase, with a

@@ -279,6 +279,26 @@ impl Vm {
                     next.arg as usize
                 }};
             }
+            // Pushes attribute `names[$name]` of `$o` (owned: a counted reference holds
+            // the object during the lookup, as the value stack would). A property's
+            // getter runs as a callee of `f`, returning into it as a call would: its
+            // result is pushed where the attribute's value goes.
+            macro_rules! load_attr {
+                ($o:expr, $name:expr) => {{
+                    let o = $o;
+                    match tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[$name])) {
+                        AttrLoad::Value(v) => {
+                            drop(o);
+                            stack.push(v);
+                        }
+                        AttrLoad::Getter(g) => {
+                            let frame = tri!(self.getter_frame(&g, o));
+                            f.pc = pc;
+                            enter_callee!(frame);
+                        }
+                    }
+                }};
+            }
             macro_rules! top {
                 () => {
                     stack.last().expect("stack underflow")
@@ -343,17 +363,7 @@ impl Vm {
                             leave!(Action::Error(self.unbound_local(code, arg), false));
                         };
                         let b = next_arg!();
-                        match tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[b])) {
-                            AttrLoad::Value(v) => {
-                                drop(o);
-                                stack.push(v);
-                            }
-                            AttrLoad::Getter(g) => {
-                                let frame = tri!(self.getter_frame(&g, o));
-                                f.pc = pc;
-                                enter_callee!(frame);
-                            }
-                        }
+                        load_attr!(o, b);
                     }
                     Op::LoadFastStoreAttr => {
                         let Some(o) = f.fast[arg].clone() else {
@@ -434,19 +444,7 @@ impl Vm {
                     }
                     Op::LoadAttr => {
                         let o = pop!();
-                        match tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[arg])) {
-                            AttrLoad::Value(v) => {
-                                drop(o);
-                                stack.push(v);
-                            }
-                            AttrLoad::Getter(g) => {
-                                // The getter returns into this frame as a call would, its
-                                // result pushed where the attribute's value goes.
-                                let frame = tri!(self.getter_frame(&g, o));
-                                f.pc = pc;
-                                enter_callee!(frame);
-                            }
-                        }
+                        load_attr!(o, arg);
                     }
                     Op::StoreAttr => {
                         let o = pop!();
