@@ -98,76 +98,21 @@ impl Vm {
     }
 
     /// `FOR_ITER`'s commonest iterators, inline in the eval loop: the next item of an
-    /// iterator over a list, a tuple or a range, Some(None) when it is exhausted (and
-    /// the sequence released), or None for any other iterator, which `next` serves.
+    /// iterator over a sequence or a range, Some(None) when it is exhausted, or None
+    /// for any other iterator, which `next` serves.
     #[inline(always)]
     pub fn next_fast(it: &ObjRef) -> Option<Option<ObjRef>> {
         let Payload::Iter(st) = it.payload() else { return None };
-        let mut s = st.try_borrow_mut().ok()?;
-        match &mut *s {
-            IterState::Range { next, step, remaining } => {
-                if *remaining == 0 {
-                    return Some(None);
-                }
-                let v = *next;
-                *remaining -= 1;
-                *next = next.wrapping_add(*step);
-                Some(Some(object::new_int(v)))
-            }
-            IterState::Seq { seq, index } => {
-                let v = match seq.payload() {
-                    Payload::List(l) => l.borrow().get(*index).cloned(),
-                    Payload::Tuple(t) => t.get(*index).cloned(),
-                    _ => return None,
-                };
-                if v.is_some() {
-                    *index += 1;
-                    return Some(v);
-                }
-                // The sequence is released once the state no longer holds it (its
-                // items' finalizers may use the iterator).
-                let done = std::mem::replace(&mut *s, IterState::Exhausted);
-                drop(s);
-                drop(done);
-                Some(None)
-            }
-            _ => None,
-        }
+        step_sequence(st.try_borrow_mut().ok()?).ok()
     }
 
     fn iter_next(&self, it: &ObjRef, st: &std::cell::RefCell<IterState>) -> PyResult<Option<ObjRef>> {
-        let mut s = st.borrow_mut();
+        let mut s = match step_sequence(st.borrow_mut()) {
+            Ok(item) => return Ok(item),
+            Err(s) => s,
+        };
         match &mut *s {
-            IterState::Seq { seq, index } => {
-                let v = match seq.payload() {
-                    Payload::List(l) => l.borrow().get(*index).cloned(),
-                    Payload::Tuple(t) => t.get(*index).cloned(),
-                    Payload::Bytes(b) => b.get(*index).map(|x| object::new_int(*x as i64)),
-                    Payload::ByteArray(b) => b.borrow().get(*index).map(|x| object::new_int(*x as i64)),
-                    _ => None,
-                };
-                match v {
-                    Some(v) => {
-                        *index += 1;
-                        Ok(Some(v))
-                    }
-                    None => {
-                        let done = std::mem::replace(&mut *s, IterState::Exhausted);
-                        drop(s);
-                        drop(done);
-                        Ok(None)
-                    }
-                }
-            }
-            IterState::Range { next, step, remaining } => {
-                if *remaining == 0 {
-                    return Ok(None);
-                }
-                let v = *next;
-                *remaining -= 1;
-                *next = next.wrapping_add(*step);
-                Ok(Some(object::new_int(v)))
-            }
+            IterState::Seq { .. } | IterState::Range { .. } => unreachable!("step_sequence serves sequences and ranges"),
             IterState::Str { s: so, pos } => {
                 let d = so.as_str_data().expect("str");
                 if *pos >= d.s.len() {
@@ -573,6 +518,43 @@ impl Vm {
             Err(e) if e.is(&self.exc_type("GeneratorExit")) || e.is(&self.exc_type("StopIteration")) => Ok(()),
             Err(e) => Err(e),
         }
+    }
+}
+
+/// Steps an iterator over a sequence or a range, whose state `s` borrows: Ok(the next
+/// item, or None once exhausted); Err(s) back for any other iterator. An exhausted
+/// sequence iterator lets go of its sequence after its state no longer holds it (the
+/// items' finalizers may use the iterator).
+#[inline(always)]
+fn step_sequence(mut s: std::cell::RefMut<'_, IterState>) -> Result<Option<ObjRef>, std::cell::RefMut<'_, IterState>> {
+    match &mut *s {
+        IterState::Range { next, step, remaining } => {
+            if *remaining == 0 {
+                return Ok(None);
+            }
+            let v = *next;
+            *remaining -= 1;
+            *next = next.wrapping_add(*step);
+            Ok(Some(object::new_int(v)))
+        }
+        IterState::Seq { seq, index } => {
+            let v = match seq.payload() {
+                Payload::List(l) => l.borrow().get(*index).cloned(),
+                Payload::Tuple(t) => t.get(*index).cloned(),
+                Payload::Bytes(b) => b.get(*index).map(|x| object::new_int(*x as i64)),
+                Payload::ByteArray(b) => b.borrow().get(*index).map(|x| object::new_int(*x as i64)),
+                _ => None,
+            };
+            if v.is_some() {
+                *index += 1;
+                return Ok(v);
+            }
+            let done = std::mem::replace(&mut *s, IterState::Exhausted);
+            drop(s);
+            drop(done);
+            Ok(None)
+        }
+        _ => Err(s),
     }
 }
 

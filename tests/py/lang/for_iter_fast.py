@@ -42,3 +42,14 @@ for a in t:
     for b in r:
         print(a, b)
         break
+
+# Bytes and bytearrays yield ints, in loops and through next(); a bytearray grown
+# while it is iterated yields the new items too.
+ba = bytearray(b"ab")
+out = []
+for x in ba:
+    out.append(x)
+    if len(ba) < 4:
+        ba.append(x + 1)
+it = iter(b"xyz")
+print([x for x in b"hi"], out, next(it), list(it), next(it, "end"))
