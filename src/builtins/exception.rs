@@ -3,6 +3,7 @@
 use std::cell::{Cell, RefCell};
 
 use super::def;
+use super::object_type::is_native;
 use crate::object::types::builtin_types;
 use crate::object::{self, ExcData, ObjRef, Payload, PyResult};
 use crate::vm::exceptions::exc_args;
@@ -264,13 +265,13 @@ pub fn init(_vm: &Vm) {
 }
 
 /// `BaseException.__new__(cls, *args)` for native callers.
-/// Whether a class call that made `obj` with BaseException's own `__new__` (`new`),
-/// from positional arguments only, may skip its `__init__` (`init`): it is
-/// BaseException's too, and `obj` is none of the exceptions whose `__init__` sets
-/// structured attributes, so it would only set `args` to the positional arguments,
-/// which `__new__` already did.
-pub fn init_would_repeat_new(vm: &Vm, new: &ObjRef, init: &Option<ObjRef>, obj: &ObjRef) -> bool {
-    if !is_native(new, exc_new) || !init.as_ref().is_some_and(|i| is_native(i, exc_init)) || obj.as_exc().is_none() {
+/// Whether a class call that made `obj` with BaseException's own `__new__` (see
+/// `is_exc_new`), from positional arguments only, may skip its `__init__` (`init`):
+/// it is BaseException's too, and `obj` is none of the exceptions whose `__init__`
+/// sets structured attributes, so it would only set `args` to the positional
+/// arguments, which `__new__` already did.
+pub fn init_would_repeat_new(vm: &Vm, init: &Option<ObjRef>, obj: &ObjRef) -> bool {
+    if !is_native(init, exc_init) || obj.as_exc().is_none() {
         return false;
     }
     let Some(structured) = vm.structured_exc_types.get() else { return false };
@@ -281,16 +282,7 @@ pub fn init_would_repeat_new(vm: &Vm, new: &ObjRef, init: &Option<ObjRef>, obj: 
 /// positional arguments in its `args` tuple from the start, as CPython's keeps the
 /// call's argument tuple itself.
 pub fn is_exc_new(new: &Option<ObjRef>) -> bool {
-    new.as_ref().is_some_and(|n| is_native(n, exc_new))
-}
-
-/// Whether `f` is the native function `n`, or a static method wrapping it.
-fn is_native(f: &ObjRef, n: object::NativeFn) -> bool {
-    match f.payload() {
-        Payload::Builtin(b) => b.func as usize == n as usize,
-        Payload::StaticMethod(inner) => matches!(inner.payload(), Payload::Builtin(b) if b.func as usize == n as usize),
-        _ => false,
-    }
+    is_native(new, exc_new)
 }
 
 pub fn exc_new_for(vm: &Vm, cls: &ObjRef, args: &[ObjRef]) -> PyResult {

@@ -8,7 +8,9 @@ use crate::object::types::{builtin_types, compute_mro, Layout, TypeData};
 use crate::object::{self, ObjRef, Payload, PyResult};
 use crate::vm::Vm;
 
-fn is_native(f: &Option<ObjRef>, native: object::NativeFn) -> bool {
+/// Whether `f` (a class attribute, if found) is the native function `native`, or a
+/// static method wrapping it.
+pub(crate) fn is_native(f: &Option<ObjRef>, native: object::NativeFn) -> bool {
     match f.as_ref().map(|f| f.payload()) {
         Some(Payload::Builtin(b)) => b.func as usize == native as usize,
         Some(Payload::StaticMethod(inner)) => matches!(inner.payload(), Payload::Builtin(b) if b.func as usize == native as usize),

@@ -569,10 +569,7 @@ impl Vm {
             if !(excess && plain_init) {
                 let obj = crate::builtins::object_type::new_instance(self, ty, td)?;
                 if let (Some(init), false) = (init, plain_init) {
-                    let r = self.call_with_self(&init, &obj, args, kwnames)?;
-                    if !r.is_none() {
-                        return Err(self.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
-                    }
+                    self.run_init(&init, &obj, args, kwnames)?;
                 }
                 return Ok(obj);
             }
@@ -593,16 +590,22 @@ impl Vm {
             // and does nothing, so it is not called.
             return Ok(obj);
         }
-        if kwnames.is_none_or(|k| k.is_empty()) && crate::builtins::exception::init_would_repeat_new(self, &new, &init, &obj) {
+        if args_in_exception && crate::builtins::exception::init_would_repeat_new(self, &init, &obj) {
             return Ok(obj);
         }
         if let Some(init) = init {
-            let r = self.call_with_self(&init, &obj, args, kwnames)?;
-            if !r.is_none() {
-                return Err(self.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
-            }
+            self.run_init(&init, &obj, args, kwnames)?;
         }
         Ok(obj)
+    }
+
+    /// Calls `init` (a class's `__init__`) on `obj`: TypeError unless it returns None.
+    fn run_init(&self, init: &ObjRef, obj: &ObjRef, args: &[ObjRef], kwnames: Option<&[ObjRef]>) -> PyResult<()> {
+        let r = self.call_with_self(init, obj, args, kwnames)?;
+        if !r.is_none() {
+            return Err(self.type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+        }
+        Ok(())
     }
 
     /// Binds a class attribute found by lookup to `obj` the way attribute access would.
