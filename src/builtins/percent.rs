@@ -78,15 +78,7 @@ fn percent_format(vm: &Vm, f: &str, args: &ObjRef, bytes: bool) -> PyResult<Stri
             i = j;
         }
         let mut flags = PercentFlags::default();
-        while i < cs.len() {
-            match cs[i] {
-                b'-' => flags.left = true,
-                b'+' => flags.sign = true,
-                b' ' => flags.blank = true,
-                b'#' => flags.alt = true,
-                b'0' => flags.zero = true,
-                _ => break,
-            }
+        while i < cs.len() && flags.set(cs[i]) {
             i += 1;
         }
         let width = if i < cs.len() && cs[i] == b'*' {

@@ -29,17 +29,23 @@ impl PercentFlags {
     /// Parse a run of flag characters ("-+ #0" in any order and count).
     pub fn parse(s: &str) -> PercentFlags {
         let mut f = PercentFlags::default();
-        for c in s.chars() {
-            match c {
-                '-' => f.left = true,
-                '+' => f.sign = true,
-                ' ' => f.blank = true,
-                '#' => f.alt = true,
-                '0' => f.zero = true,
-                _ => {}
-            }
+        for c in s.bytes() {
+            f.set(c);
         }
         f
+    }
+
+    /// Sets the flag that character `c` stands for; false when `c` is no flag.
+    pub fn set(&mut self, c: u8) -> bool {
+        match c {
+            b'-' => self.left = true,
+            b'+' => self.sign = true,
+            b' ' => self.blank = true,
+            b'#' => self.alt = true,
+            b'0' => self.zero = true,
+            _ => return false,
+        }
+        true
     }
 }
 
@@ -64,14 +70,7 @@ pub fn percent_small_int(
     prec: Option<usize>,
     conv: char,
 ) -> Result<String, String> {
-    int_conversion(flags, width, prec, conv, |base| {
-        let sign = if v < 0 { "-" } else { "" };
-        Ok(match base {
-            8 => format!("{sign}{:o}", v.unsigned_abs()),
-            16 => format!("{sign}{:x}", v.unsigned_abs()),
-            _ => v.to_string(),
-        })
-    })
+    int_conversion(flags, width, prec, conv, |base| Ok(if base == 10 { v.to_string() } else { crate::object::int::small_pow2_radix(v, base, "") }))
 }
 
 /// An int conversion whose digits in a base (10, 8 or 16; lowercase, after a '-' when
