@@ -306,19 +306,6 @@ impl Vm {
     #[inline(never)]
     fn load_attr_site_slow(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult<AttrLoad> {
         if let Some(td) = plain_type(obj) {
-            if site.hit(td) == Some(Kind::Property) {
-                if let Some(getter) = site.property_getter() {
-                    return Ok(AttrLoad::Getter(getter));
-                }
-            }
-        }
-        self.load_attr_value(site, obj, name).map(AttrLoad::Value)
-    }
-
-    /// `load_attr_site_slow` for every site but a property whose getter the eval loop
-    /// runs.
-    fn load_attr_value(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult {
-        if let Some(td) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,
                 None => cacheable_name(name).map_or(Kind::Generic, |n| site.fill_load(td, name, n)),
@@ -326,22 +313,27 @@ impl Vm {
             match kind {
                 Kind::Values | Kind::InstanceDict => {
                     if let Some(v) = site.instance_attr(kind, obj, td, name) {
-                        return Ok(v);
+                        return Ok(AttrLoad::Value(v));
                     }
                 }
                 Kind::Method => {
                     if let Some(v) = from_instance_dict(site, obj, name) {
-                        return Ok(v);
+                        return Ok(AttrLoad::Value(v));
                     }
                     let func = site.method();
-                    return Ok(ObjRef::new(&builtin_types().method, Payload::BoundMethod { func, self_: obj.clone() }));
+                    return Ok(AttrLoad::Value(ObjRef::new(&builtin_types().method, Payload::BoundMethod { func, self_: obj.clone() })));
                 }
-                // Only LOAD_METHOD fills a site with BuiltinMethod, and not for this type;
-                // a property's getter that is not a plain function takes the generic path.
-                Kind::Generic | Kind::BuiltinMethod | Kind::Property => {}
+                // A getter that is not a plain Python function takes the generic path.
+                Kind::Property => {
+                    if let Some(getter) = site.property_getter() {
+                        return Ok(AttrLoad::Getter(getter));
+                    }
+                }
+                // Only LOAD_METHOD fills a site with BuiltinMethod, and not for this type.
+                Kind::Generic | Kind::BuiltinMethod => {}
             }
         }
-        self.getattr(obj, name)
+        self.getattr(obj, name).map(AttrLoad::Value)
     }
 
     /// STORE_ATTR: `obj.name = value` through the instruction's site. The commonest hit,
