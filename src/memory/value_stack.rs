@@ -151,6 +151,23 @@ impl ValueStack {
         }
     }
 
+    /// The top entry, which the compiler's depth guarantees is there (as for `pop`).
+    #[inline(always)]
+    pub fn top(&self) -> &ObjRef {
+        debug_assert!(self.top > self.base, "value stack underflow: the compiler's stack depth is wrong");
+        // SAFETY: `top > base` (as in `pop`), so the slot below `top` holds a live entry,
+        // borrowed with `self`.
+        unsafe { &*self.top.sub(1) }
+    }
+
+    /// The top entry, mutably (see `top`).
+    #[inline(always)]
+    pub fn top_mut(&mut self) -> &mut ObjRef {
+        debug_assert!(self.top > self.base, "value stack underflow: the compiler's stack depth is wrong");
+        // SAFETY: as in `top`, borrowed exclusively with `self`.
+        unsafe { &mut *self.top.sub(1) }
+    }
+
     /// Releases the entries from `n` up, bottom first (`Vec::truncate`): they leave the
     /// stack before any of their destructors runs.
     #[inline(always)]

@@ -49,48 +49,60 @@ pub const SYMBOLS: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**",
 /// which `store_number` relies on.
 #[inline(always)]
 fn number_value(a: &ObjRef, b: &ObjRef, op: u8) -> Option<Number> {
+    // The types first: an exact int or float has the payload of its kind, so a type
+    // test (two loads and a compare) settles what a payload match would decode twice.
     let t = builtin_types();
-    match (a.payload(), b.payload()) {
-        (Payload::Int(Int::Small(x)), Payload::Int(Int::Small(y))) if a.ty().is(&t.int) && b.ty().is(&t.int) => {
-            let (x, y) = (*x, *y);
-            let r = match op {
-                ADD => x.checked_add(y)?,
-                SUB => x.checked_sub(y)?,
-                MUL => x.checked_mul(y)?,
-                FLOORDIV => {
-                    let q = x.checked_div(y)?;
-                    if x % y != 0 && ((x < 0) != (y < 0)) {
-                        q - 1
-                    } else {
-                        q
-                    }
-                }
-                MOD => {
-                    let r = x.checked_rem(y)?;
-                    if r != 0 && ((r < 0) != (y < 0)) {
-                        r + y
-                    } else {
-                        r
-                    }
-                }
-                AND => x & y,
-                OR => x | y,
-                XOR => x ^ y,
-                POW if (0..=u32::MAX as i64).contains(&y) => x.checked_pow(y as u32)?,
-                RSHIFT if (0..64).contains(&y) => x >> y,
-                LSHIFT if (0..63).contains(&y) && (x << y) >> y == x => x << y,
-                // Both exactly representable as doubles: one correctly rounded division,
-                // as CPython's long_true_divide does.
-                TRUEDIV if y != 0 && x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 => return Some(Number::Float(x as f64 / y as f64)),
-                _ => return None,
-            };
-            Some(Number::Int(r))
-        }
-        (Payload::Float(x), Payload::Float(y)) if a.ty().is(&t.float) && b.ty().is(&t.float) => float_fast(*x, *y, op),
-        (Payload::Float(x), Payload::Int(Int::Small(y))) if a.ty().is(&t.float) && b.ty().is(&t.int) => float_fast(*x, *y as f64, op),
-        (Payload::Int(Int::Small(x)), Payload::Float(y)) if a.ty().is(&t.int) && b.ty().is(&t.float) => float_fast(*x as f64, *y, op),
-        _ => None,
+    let (ta, tb) = (a.ty(), b.ty());
+    if ta.is(&t.float) {
+        let Payload::Float(x) = a.payload() else { return None };
+        return match b.payload() {
+            Payload::Float(y) if tb.is(&t.float) => float_fast(*x, *y, op),
+            Payload::Int(Int::Small(y)) if tb.is(&t.int) => float_fast(*x, *y as f64, op),
+            _ => None,
+        };
     }
+    if !ta.is(&t.int) {
+        return None;
+    }
+    let Payload::Int(Int::Small(x)) = a.payload() else { return None };
+    let y = match b.payload() {
+        Payload::Int(Int::Small(y)) if tb.is(&t.int) => *y,
+        Payload::Float(y) if tb.is(&t.float) => return float_fast(*x as f64, *y, op),
+        _ => return None,
+    };
+    let x = *x;
+    let r = match op {
+        ADD => x.checked_add(y)?,
+        SUB => x.checked_sub(y)?,
+        MUL => x.checked_mul(y)?,
+        FLOORDIV => {
+            let q = x.checked_div(y)?;
+            if x % y != 0 && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        }
+        MOD => {
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }
+        AND => x & y,
+        OR => x | y,
+        XOR => x ^ y,
+        POW if (0..=u32::MAX as i64).contains(&y) => x.checked_pow(y as u32)?,
+        RSHIFT if (0..64).contains(&y) => x >> y,
+        LSHIFT if (0..63).contains(&y) && (x << y) >> y == x => x << y,
+        // Both exactly representable as doubles: one correctly rounded division,
+        // as CPython's long_true_divide does.
+        TRUEDIV if y != 0 && x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 => return Some(Number::Float(x as f64 / y as f64)),
+        _ => return None,
+    };
+    Some(Number::Int(r))
 }
 
 /// A result of `number_value`.

@@ -301,7 +301,7 @@ impl Vm {
             }
             macro_rules! top {
                 () => {
-                    stack.last().expect("stack underflow")
+                    stack.top()
                 };
             }
             loop {
@@ -536,7 +536,7 @@ impl Vm {
                         let mut b = pop!();
                         let op = (ins.arg & 15) as u8;
                         // Numbers are combined in place of the left operand's slot.
-                        let slot = stack.last_mut().expect("stack underflow");
+                        let slot = stack.top_mut();
                         if super::binary::number_fast_path(slot, &mut b, op) {
                             continue;
                         }
@@ -547,7 +547,7 @@ impl Vm {
                     Op::LoadConstBinaryOp => {
                         let bop = next_arg!() as u32;
                         let op = (bop & 15) as u8;
-                        let slot = stack.last_mut().expect("stack underflow");
+                        let slot = stack.top_mut();
                         if super::binary::number_fast_path_const(slot, &code.consts[arg], op) {
                             continue;
                         }
@@ -572,9 +572,9 @@ impl Vm {
                         let b = pop!();
                         let a = pop!();
                         let op = super::compare::CmpOp::from_arg(ins.arg);
-                        if let (Some(crate::object::Int::Small(x)), Some(crate::object::Int::Small(y))) = (a.as_int(), b.as_int()) {
-                            let t = builtin_types();
-                            if a.ty().is(&t.int) && b.ty().is(&t.int) {
+                        let t = builtin_types();
+                        if a.ty().is(&t.int) && b.ty().is(&t.int) {
+                            if let (Payload::Int(crate::object::Int::Small(x)), Payload::Int(crate::object::Int::Small(y))) = (a.payload(), b.payload()) {
                                 test_result!(op.test(x.cmp(y)));
                                 continue;
                             }

@@ -448,13 +448,13 @@ impl Vm {
     /// `o[k]` for an exact list or tuple and an exact int index in range: the eval
     /// loop's shortcut (CPython 3.11's BINARY_SUBSCR_LIST_INT / _TUPLE_INT). None: take
     /// `getitem`, which gives the same result or raises.
-    #[inline]
+    #[inline(always)]
     pub fn subscr_fast_path(o: &ObjRef, k: &ObjRef) -> Option<ObjRef> {
         let t = builtin_types();
-        let Payload::Int(crate::object::int::Int::Small(i)) = k.payload() else { return None };
         if !k.ty().is(&t.int) {
             return None;
         }
+        let Payload::Int(crate::object::int::Int::Small(i)) = k.payload() else { return None };
         let at = |len: usize| -> Option<usize> {
             let j = if *i < 0 { i.checked_add(len as i64)? } else { *i };
             (0..len as i64).contains(&j).then_some(j as usize)
