@@ -20,7 +20,8 @@ use crate::object::{self, ObjRef, Payload, PyObject, PyResult};
 
 /// One instruction's cache.
 pub struct AttrSite {
-    /// The version tag of the type the site describes (0: empty).
+    /// The version tag of the type the site describes (0: empty). Tags start at 1, so a
+    /// site whose kind is not `Generic` holds a tag that is not 0.
     version: Cell<u64>,
     kind: Cell<Kind>,
     /// For `Kind::Method`: the function the type's MRO holds under the name. Borrowed:
@@ -222,10 +223,13 @@ impl AttrSite {
     /// `obj` has no dict (the version tag identifies the type: tags are never reused).
     #[inline(always)]
     fn values_of<'o>(&self, obj: &'o PyObject) -> Option<(&'o TypeData, &'o ObjectVec)> {
+        if self.kind.get() != Kind::Values {
+            return None;
+        }
         let Payload::Object(v) = obj.payload() else { return None };
         let td = obj.type_data();
         let version = td.current_version();
-        (self.kind.get() == Kind::Values && version == self.version.get() && version != 0 && !obj.has_dict()).then_some((td, v))
+        (version == self.version.get() && !obj.has_dict()).then_some((td, v))
     }
 
     /// Whether a `Method` site applies to `obj` and `obj` cannot shadow the method: it
@@ -236,7 +240,7 @@ impl AttrSite {
         let Payload::Object(_) = obj.payload() else { return false };
         let td = obj.type_data();
         let version = td.current_version();
-        if self.kind.get() != Kind::Method || version != self.version.get() || version == 0 || obj.has_dict() {
+        if self.kind.get() != Kind::Method || version != self.version.get() || obj.has_dict() {
             return false;
         }
         !td.inline_values.get() || object::values::known_missing(td, self.index.get())

@@ -65,12 +65,15 @@ fn number_value(a: &ObjRef, b: &ObjRef, op: u8) -> Option<Number> {
         return None;
     }
     let Payload::Int(Int::Small(x)) = a.payload() else { return None };
-    let y = match b.payload() {
-        Payload::Int(Int::Small(y)) if tb.is(&t.int) => *y,
-        Payload::Float(y) if tb.is(&t.float) => return float_fast(*x as f64, *y, op),
-        _ => return None,
-    };
     let x = *x;
+    if !tb.is(&t.int) {
+        return match b.payload() {
+            Payload::Float(y) if tb.is(&t.float) => float_fast(x as f64, *y, op),
+            _ => None,
+        };
+    }
+    let Payload::Int(Int::Small(y)) = b.payload() else { return None };
+    let y = *y;
     let r = match op {
         ADD => x.checked_add(y)?,
         SUB => x.checked_sub(y)?,
