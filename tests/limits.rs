@@ -27,6 +27,19 @@ fn max_steps_stops_an_endless_loop() {
 }
 
 #[test]
+fn max_steps_stops_loops_whose_backward_jump_is_fused() {
+    // Each loop's body ends in an instruction that runs fused with the backward JUMP
+    // (a store, an expression statement): the jump is still the loop's safe point.
+    for body in ["x = 1", "len", "x = len"] {
+        let src = format!("def f():\n    while True:\n        {body}\nf()\n");
+        let (out, err, code) = ouro(&["-X", "max-steps=5000", "-c", &src]);
+        assert_eq!(out, "", "{body}");
+        assert!(err.ends_with("RuntimeError: step limit exceeded (-X max-steps=5000)\n"), "{body}: stderr: {err}");
+        assert_eq!(code, Some(1), "{body}");
+    }
+}
+
+#[test]
 fn bad_limit_values_are_rejected() {
     let (_, err, code) = ouro(&["-X", "max-memory=lots", "-c", "pass"]);
     assert!(err.contains("-X max-memory: invalid size"));

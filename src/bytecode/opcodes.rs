@@ -160,6 +160,10 @@ opcodes! {
     RotThreeStoreSubscr(None) fuses RotThree + StoreSubscr [a => -3], "ROT_THREE, then the next STORE_SUBSCR: TOS2[TOS1] = TOS (the write of `x[i] op= v`).";
     BuildSliceBinarySubscr(Count) fuses BuildSlice + BinarySubscr [a => -a], "BUILD_SLICE, then the next BINARY_SUBSCR: TOS = TOS[slice of the top arg items].";
     BuildSliceStoreSubscr(Count) fuses BuildSlice + StoreSubscr [a => -a - 2], "BUILD_SLICE, then the next STORE_SUBSCR: TOS[slice of the top arg items] = TOS1.";
+    ForIterStoreFast(Jump) fuses ForIter + StoreFast [a => 0] jump -1, "FOR_ITER, then the next STORE_FAST of the item without pushing it.";
+    StoreFastJump(Local) fuses StoreFast + Jump [a => -1], "STORE_FAST, then the next JUMP.";
+    PopTopJump(None) fuses PopTop + Jump [a => -1], "POP_TOP, then the next JUMP.";
+    LoadConstIsOp(Const) fuses LoadConst + IsOp [a => 0], "LOAD_CONST, then the next IS_OP with that constant as its right operand.";
 }
 
 impl Op {
@@ -194,7 +198,7 @@ pub fn fuse(instrs: &mut [super::Instr]) {
     let fused_op = |a: Op, b: Op| fusions.iter().find(|&&(x, y, _)| (x, y) == (a, b)).map(|&(_, _, f)| f);
     // Pairs whose second instruction is one of these save the most (an operand never
     // goes through the stack): they are fused first.
-    let first_choice = |op: Op| matches!(op, Op::LoadAttr | Op::LoadMethod | Op::StoreAttr | Op::BinaryOp);
+    let first_choice = |op: Op| matches!(op, Op::LoadAttr | Op::LoadMethod | Op::StoreAttr | Op::BinaryOp | Op::IsOp);
     for pass in [true, false] {
         let mut i = 0;
         while i + 1 < instrs.len() {

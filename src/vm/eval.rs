@@ -299,6 +299,20 @@ impl Vm {
                     }
                 }};
             }
+            // Continues at `$target`; a backward jump is a safe point (every loop passes
+            // one), reported at the jump.
+            macro_rules! jump_to {
+                ($target:expr) => {{
+                    let target: usize = $target;
+                    let backward = target < pc;
+                    pc = target;
+                    if backward {
+                        if let Some(e) = self.safe_point() {
+                            leave!(Action::Error(e, false));
+                        }
+                    }
+                }};
+            }
             macro_rules! top {
                 () => {
                     stack.top()
@@ -594,6 +608,11 @@ impl Vm {
                         let a = pop!();
                         test_result!(a.is(&b) != (arg == 1));
                     }
+                    Op::LoadConstIsOp => {
+                        let invert = next_arg!() == 1;
+                        let a = pop!();
+                        test_result!(a.is(&code.consts[arg]) != invert);
+                    }
                     Op::ContainsOp => {
                         let b = pop!();
                         let a = pop!();
@@ -602,15 +621,18 @@ impl Vm {
                         drop(b);
                         test_result!(r != (arg == 1));
                     }
-                    Op::Jump => {
-                        // A backward jump is a safe point (every loop passes one).
-                        let backward = arg < pc;
-                        pc = arg;
-                        if backward {
-                            if let Some(e) = self.safe_point() {
-                                leave!(Action::Error(e, false));
-                            }
-                        }
+                    Op::Jump => jump_to!(arg),
+                    Op::StoreFastJump => {
+                        let v = pop!();
+                        let old = f.fast[arg].replace(v);
+                        drop(old);
+                        let target = next_arg!();
+                        jump_to!(target);
+                    }
+                    Op::PopTopJump => {
+                        pop!();
+                        let target = next_arg!();
+                        jump_to!(target);
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                         let v = pop!();
@@ -639,11 +661,13 @@ impl Vm {
                         let it = tri!(self.iter(&o));
                         stack.push(it);
                     }
-                    Op::ForIter => {
+                    Op::ForIter | Op::ForIterStoreFast => {
                         let n = match Vm::next_fast(top!()) {
                             Some(n) => n,
                             None => {
                                 if matches!(top!().payload(), Payload::Generator(_)) {
+                                    // Resumes after the FOR_ITER: the item is pushed there,
+                                    // for the fused form's STORE_FAST to run alone.
                                     if let Some(frame) = self.take_inline_frame(top!(), None, Resumed::ForIter) {
                                         f.pc = pc;
                                         enter_callee!(frame);
@@ -653,6 +677,11 @@ impl Vm {
                             }
                         };
                         match n {
+                            Some(v) if ins.op == Op::ForIterStoreFast => {
+                                let local = next_arg!();
+                                let old = f.fast[local].replace(v);
+                                drop(old);
+                            }
                             Some(v) => stack.push(v),
                             None => {
                                 pop!();
