@@ -462,13 +462,19 @@ unsafe fn dealloc(ptr: NonNull<PyObject>) {
 #[inline]
 unsafe fn dealloc_scalar(ptr: NonNull<PyObject>) -> bool {
     let p = ptr.as_ptr();
-    let kind = match &(*p).payload {
-        Payload::Float(_) => Some(FreeKind::Float),
-        Payload::Int(crate::object::int::Int::Small(_)) => None,
-        _ => return false,
-    };
+    // The type first: an exact float has a float payload, an exact int an int one
+    // (machine-sized or not); a pointer compare settles what decoding the payload and
+    // then the type's flags would.
     let ty = (*p).ty.get();
-    if ty.as_ref().as_type().is_some_and(|t| t.heap) || (*(*p).dict.as_ptr()).is_some() {
+    let Some(t) = crate::object::types::builtin_types_if_made() else { return false };
+    let kind = if std::ptr::eq(ty.as_ptr(), &*t.float) {
+        Some(FreeKind::Float)
+    } else if std::ptr::eq(ty.as_ptr(), &*t.int) && matches!((*p).payload, Payload::Int(crate::object::int::Int::Small(_))) {
+        None
+    } else {
+        return false;
+    };
+    if (*(*p).dict.as_ptr()).is_some() {
         return false;
     }
     release_block(kind, p as *mut u8, std::mem::size_of::<PyObject>());

@@ -505,6 +505,13 @@ pub fn builtin_types() -> &'static Types {
     TYPES.with(|t| t.get()).expect("builtin types initialised")
 }
 
+/// The builtin types, or None before `init` has made them (objects freed while the
+/// types are being made).
+#[inline]
+pub fn builtin_types_if_made() -> Option<&'static Types> {
+    TYPES.with(|t| t.get())
+}
+
 #[inline]
 pub fn singletons() -> &'static Singletons {
     SINGLETONS.with(|t| t.get()).expect("singletons initialised")

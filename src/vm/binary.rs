@@ -55,11 +55,15 @@ fn number_value(a: &ObjRef, b: &ObjRef, op: u8) -> Option<Number> {
     let (ta, tb) = (a.ty(), b.ty());
     if ta.is(&t.float) {
         let Payload::Float(x) = a.payload() else { return None };
-        return match b.payload() {
-            Payload::Float(y) if tb.is(&t.float) => float_fast(*x, *y, op),
-            Payload::Int(Int::Small(y)) if tb.is(&t.int) => float_fast(*x, *y as f64, op),
-            _ => None,
-        };
+        if tb.is(&t.float) {
+            let Payload::Float(y) = b.payload() else { return None };
+            return float_fast(*x, *y, op);
+        }
+        if !tb.is(&t.int) {
+            return None;
+        }
+        let Payload::Int(Int::Small(y)) = b.payload() else { return None };
+        return float_fast(*x, *y as f64, op);
     }
     if !ta.is(&t.int) {
         return None;
@@ -67,10 +71,11 @@ fn number_value(a: &ObjRef, b: &ObjRef, op: u8) -> Option<Number> {
     let Payload::Int(Int::Small(x)) = a.payload() else { return None };
     let x = *x;
     if !tb.is(&t.int) {
-        return match b.payload() {
-            Payload::Float(y) if tb.is(&t.float) => float_fast(x as f64, *y, op),
-            _ => None,
-        };
+        if !tb.is(&t.float) {
+            return None;
+        }
+        let Payload::Float(y) = b.payload() else { return None };
+        return float_fast(x as f64, *y, op);
     }
     let Payload::Int(Int::Small(y)) = b.payload() else { return None };
     let y = *y;
