@@ -459,14 +459,17 @@ impl Vm {
             let j = if *i < 0 { i.checked_add(len as i64)? } else { *i };
             (0..len as i64).contains(&j).then_some(j as usize)
         };
-        match o.payload() {
-            Payload::List(l) if o.ty().is(&t.list) => {
-                let l = l.borrow();
-                Some(l[at(l.len())?].clone())
-            }
-            Payload::Tuple(items) if o.ty().is(&t.tuple) => Some(items[at(items.len())?].clone()),
-            _ => None,
+        let ty = o.ty();
+        if ty.is(&t.list) {
+            let Payload::List(l) = o.payload() else { return None };
+            let l = l.borrow();
+            return Some(l[at(l.len())?].clone());
         }
+        if !ty.is(&t.tuple) {
+            return None;
+        }
+        let Payload::Tuple(items) = o.payload() else { return None };
+        Some(items[at(items.len())?].clone())
     }
 
     /// `o[k] = v` for an exact list and an exact int index in range; gives `v` back
@@ -475,10 +478,11 @@ impl Vm {
     #[inline]
     pub fn store_subscr_fast_path(o: &ObjRef, k: &ObjRef, v: ObjRef) -> Result<(), ObjRef> {
         let t = builtin_types();
-        let (Payload::List(l), Payload::Int(crate::object::int::Int::Small(i))) = (o.payload(), k.payload()) else { return Err(v) };
         if !o.ty().is(&t.list) || !k.ty().is(&t.int) {
             return Err(v);
         }
+        let Payload::List(l) = o.payload() else { return Err(v) };
+        let Payload::Int(crate::object::int::Int::Small(i)) = k.payload() else { return Err(v) };
         let old = {
             let mut l = l.borrow_mut();
             let len = l.len() as i64;
@@ -701,22 +705,28 @@ impl Vm {
     /// for anything else (`unpack` handles it).
     #[inline(always)]
     pub fn unpack_exact(seq: &ObjRef, n: usize, stack: &mut crate::memory::value_stack::ValueStack) -> bool {
+        // The type first (see `binary::number_value`): an exact tuple or list has the
+        // payload of its kind.
         let t = crate::object::types::builtin_types();
-        match seq.payload() {
-            Payload::Tuple(items) if items.len() == n && seq.ty().is(&t.tuple) => {
-                stack.extend(items.iter().rev().cloned());
-                true
+        let ty = seq.ty();
+        if ty.is(&t.tuple) {
+            let Payload::Tuple(items) = seq.payload() else { return false };
+            if items.len() != n {
+                return false;
             }
-            Payload::List(l) if seq.ty().is(&t.list) => {
-                let items = l.borrow();
-                if items.len() != n {
-                    return false;
-                }
-                stack.extend(items.iter().rev().cloned());
-                true
-            }
-            _ => false,
+            stack.extend(items.iter().rev().cloned());
+            return true;
         }
+        if !ty.is(&t.list) {
+            return false;
+        }
+        let Payload::List(l) = seq.payload() else { return false };
+        let items = l.borrow();
+        if items.len() != n {
+            return false;
+        }
+        stack.extend(items.iter().rev().cloned());
+        true
     }
 
     /// Unpacks `seq` into exactly `n` items, or with a starred target at `star`
