@@ -300,11 +300,11 @@ impl Vm {
     /// LOAD_ATTR: `obj.name` through the instruction's site. The commonest hit, an
     /// attribute among an instance's values, is tested inline.
     #[inline(always)]
-    pub(super) fn load_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult<AttrLoad> {
+    pub(super) fn load_attr_site(&self, site: &AttrSite, obj: &ObjRef, names: &[ObjRef], name: usize) -> PyResult<AttrLoad> {
         if let Some(v) = site.values_hit(obj) {
             return Ok(AttrLoad::Value(v));
         }
-        self.load_attr_site_slow(site, obj, name)
+        self.load_attr_site_slow(site, obj, &names[name])
     }
 
     #[inline(never)]
@@ -343,13 +343,13 @@ impl Vm {
     /// STORE_ATTR: `obj.name = value` through the instruction's site. The commonest hit,
     /// replacing an attribute among an instance's values, is tested inline.
     #[inline(always)]
-    pub(super) fn store_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
+    pub(super) fn store_attr_site(&self, site: &AttrSite, obj: &ObjRef, names: &[ObjRef], name: usize, value: ObjRef) -> PyResult<()> {
         match site.values_replace(obj, value) {
             Ok(old) => {
                 drop(old);
                 Ok(())
             }
-            Err(value) => self.store_attr_site_slow(site, obj, name, value),
+            Err(value) => self.store_attr_site_slow(site, obj, &names[name], value),
         }
     }
 
@@ -409,11 +409,11 @@ impl Vm {
     /// LOAD_METHOD: (method, self) or (NULL, attribute) through the instruction's site.
     /// The commonest hit, a method of an instance that cannot shadow it, is tested inline.
     #[inline(always)]
-    pub(super) fn load_method_site(&self, site: &AttrSite, obj: ObjRef, name: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
+    pub(super) fn load_method_site(&self, site: &AttrSite, obj: ObjRef, names: &[ObjRef], name: usize) -> PyResult<(ObjRef, ObjRef)> {
         if site.method_hit(&obj) {
             return Ok((site.method(), obj));
         }
-        self.load_method_site_slow(site, obj, name)
+        self.load_method_site_slow(site, obj, &names[name])
     }
 
     #[inline(never)]

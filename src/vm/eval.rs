@@ -279,6 +279,11 @@ impl Vm {
                     next.arg as usize
                 }};
             }
+            // The attribute instructions' sites are `code.caches[pc - 1]`: between an
+            // instruction's dispatch (or a fused one's `next_arg!`) and its next jump,
+            // `pc - 1` is `f.lasti`, the index of the instruction running (of a fused
+            // instruction's second half, whose site it is).
+            //
             // Pushes attribute `names[$name]` of `$o` (owned: a counted reference holds
             // the object during the lookup, as the value stack would). A property's
             // getter runs as a callee of `f`, returning into it as a call would: its
@@ -286,7 +291,7 @@ impl Vm {
             macro_rules! load_attr {
                 ($o:expr, $name:expr) => {{
                     let o = $o;
-                    match tri!(self.load_attr_site(&code.caches[f.lasti], &o, &code.names[$name])) {
+                    match tri!(self.load_attr_site(&code.caches[pc - 1], &o, &code.names, $name)) {
                         AttrLoad::Value(v) => {
                             drop(o);
                             stack.push(v);
@@ -385,7 +390,7 @@ impl Vm {
                         };
                         let b = next_arg!();
                         let v = pop!();
-                        tri!(self.store_attr_site(&code.caches[f.lasti], &o, &code.names[b], v));
+                        tri!(self.store_attr_site(&code.caches[pc - 1], &o, &code.names, b, v));
                     }
                     Op::StoreFastStoreFast => {
                         let v = pop!();
@@ -401,7 +406,7 @@ impl Vm {
                             leave!(Action::Error(self.unbound_local(code, arg), false));
                         };
                         let b = next_arg!();
-                        let (m, s) = tri!(self.load_method_site(&code.caches[f.lasti], o, &code.names[b]));
+                        let (m, s) = tri!(self.load_method_site(&code.caches[pc - 1], o, &code.names, b));
                         stack.push(m);
                         stack.push(s);
                     }
@@ -463,7 +468,7 @@ impl Vm {
                     Op::StoreAttr => {
                         let o = pop!();
                         let v = pop!();
-                        tri!(self.store_attr_site(&code.caches[f.lasti], &o, &code.names[arg], v));
+                        tri!(self.store_attr_site(&code.caches[pc - 1], &o, &code.names, arg, v));
                     }
                     Op::DeleteAttr => {
                         let o = pop!();
@@ -471,7 +476,7 @@ impl Vm {
                     }
                     Op::LoadMethod => {
                         let o = pop!();
-                        let (m, s) = tri!(self.load_method_site(&code.caches[f.lasti], o, &code.names[arg]));
+                        let (m, s) = tri!(self.load_method_site(&code.caches[pc - 1], o, &code.names, arg));
                         stack.push(m);
                         stack.push(s);
                     }
