@@ -436,7 +436,7 @@ impl Vm {
 
     /// `alloc_frame` without its function, globals and locals, which are left empty for
     /// the caller to fill (as `alloc_frame` requires before the frame runs).
-    #[inline]
+    #[inline(always)]
     fn alloc_frame_slots(&self, code_obj: ObjRef) -> Box<Frame> {
         let Some(mut f) = self.frame_pool.take() else {
             return Self::new_frame(code_obj);
@@ -494,6 +494,7 @@ impl Vm {
     /// Returns a finished frame to the free list: its references are released first
     /// (locals first to last, as CPython clears a frame), with no borrow held while
     /// destructors run.
+    #[inline]
     pub fn recycle_frame(&self, mut f: Box<Frame>) {
         f.release();
         let n = self.frame_pool_len.get();

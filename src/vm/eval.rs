@@ -147,6 +147,7 @@ impl Vm {
 
     /// Recycles `done`, a callee that returned or raised, and when it was a generator's
     /// frame resumed in this loop, ends the generator and says what resumed it.
+    #[inline(always)]
     fn end_callee(&self, mut done: Box<Frame>) -> Option<Resumed> {
         let gen = done.gen.take();
         self.recycle_frame(done);
