@@ -258,6 +258,15 @@ impl Vm {
                     }
                 }};
             }
+            // Stores `$v` in local `$i`, then releases the value it replaces (whose
+            // finalizer, if it runs, sees the local already rebound).
+            macro_rules! store_fast {
+                ($i:expr, $v:expr) => {{
+                    let v = $v;
+                    let old = f.fast[$i].replace(v);
+                    drop(old);
+                }};
+            }
             // Pushes local `i` (UnboundLocalError if it is unbound).
             macro_rules! load_fast {
                 ($i:expr) => {
@@ -355,9 +364,7 @@ impl Vm {
                     Op::LoadConst => stack.push(code.consts[arg].clone()),
                     Op::LoadFast => load_fast!(arg),
                     Op::StoreFast => {
-                        let v = pop!();
-                        let old = f.fast[arg].replace(v);
-                        drop(old);
+                        store_fast!(arg, pop!());
                     }
                     Op::LoadFastLoadFast => {
                         load_fast!(arg);
@@ -370,9 +377,7 @@ impl Vm {
                         stack.push(code.consts[b].clone());
                     }
                     Op::StoreFastLoadFast => {
-                        let v = pop!();
-                        let old = f.fast[arg].replace(v);
-                        drop(old);
+                        store_fast!(arg, pop!());
                         let b = next_arg!();
                         load_fast!(b);
                     }
@@ -394,13 +399,9 @@ impl Vm {
                         tri!(self.store_attr_site(&code.caches[pc - 1], &o, &code.names, b, v));
                     }
                     Op::StoreFastStoreFast => {
-                        let v = pop!();
-                        let old = f.fast[arg].replace(v);
-                        drop(old);
+                        store_fast!(arg, pop!());
                         let b = next_arg!();
-                        let v = pop!();
-                        let old = f.fast[b].replace(v);
-                        drop(old);
+                        store_fast!(b, pop!());
                     }
                     Op::LoadFastLoadMethod => {
                         let Some(o) = f.fast[arg].clone() else {
@@ -629,9 +630,7 @@ impl Vm {
                     }
                     Op::Jump => jump_to!(arg),
                     Op::StoreFastJump => {
-                        let v = pop!();
-                        let old = f.fast[arg].replace(v);
-                        drop(old);
+                        store_fast!(arg, pop!());
                         let target = next_arg!();
                         jump_to!(target);
                     }
@@ -685,8 +684,7 @@ impl Vm {
                         match n {
                             Some(v) if ins.op == Op::ForIterStoreFast => {
                                 let local = next_arg!();
-                                let old = f.fast[local].replace(v);
-                                drop(old);
+                                store_fast!(local, v);
                             }
                             Some(v) => stack.push(v),
                             None => {
