@@ -172,6 +172,8 @@ fn exc_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         super::dict::dict_set_str(vm, &d, n, v)
     };
     let [unicode_decode, unicode_encode, syntax_error, os_error] = vm.structured_exc_types.get().expect("exception types made");
+    // How many of the positional arguments `args` keeps.
+    let mut nargs = pos.len();
     if pos.len() == 5 && (e.is_instance(unicode_decode) || e.is_instance(unicode_encode)) {
         for (n, v) in ["encoding", "object", "start", "end", "reason"].iter().zip(pos.iter()) {
             set(n, v.clone())?;
@@ -199,16 +201,17 @@ fn exc_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         let (errno, strerror) = if parsed { (pos[0].clone(), pos[1].clone()) } else { (none(), none()) };
         let filename = field(2);
         let filename2 = filename.as_ref().and_then(|_| field(4));
+        // Given a filename, args keeps (errno, strerror), as CPython's.
+        if filename.is_some() {
+            nargs = 2;
+        }
         set("errno", errno)?;
         set("strerror", strerror)?;
         set("filename", filename.unwrap_or_else(none))?;
         set("filename2", filename2.unwrap_or_else(none))?;
     }
     if let Some(d) = e.as_exc() {
-        // An OSError given a filename keeps (errno, strerror) as its args, as CPython's.
-        let named = (3..=5).contains(&pos.len()) && !pos[2].is_none() && e.is_instance(os_error);
-        let n = if named { 2 } else { pos.len() };
-        *d.args.borrow_mut() = object::new_tuple(pos[..n].to_vec());
+        *d.args.borrow_mut() = object::new_tuple(pos[..nargs].to_vec());
     }
     Ok(object::none())
 }
@@ -264,7 +267,6 @@ pub fn init(_vm: &Vm) {
     def(b, "__reduce__", exc_reduce);
 }
 
-/// `BaseException.__new__(cls, *args)` for native callers.
 /// Whether a class call that made `obj` with BaseException's own `__new__` (see
 /// `is_exc_new`), from positional arguments only, may skip its `__init__` (`init`):
 /// it is BaseException's too, and `obj` is none of the exceptions whose `__init__`
@@ -285,6 +287,7 @@ pub fn is_exc_new(new: &Option<ObjRef>) -> bool {
     is_native(new, exc_new)
 }
 
+/// `BaseException.__new__(cls, *args)` for native callers.
 pub fn exc_new_for(vm: &Vm, cls: &ObjRef, args: &[ObjRef]) -> PyResult {
     let mut a = vec![cls.clone()];
     a.extend_from_slice(args);
