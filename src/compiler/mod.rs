@@ -379,7 +379,10 @@ fn stack_depth(instrs: &mut [Instr]) -> u32 {
     let mut work = vec![(0usize, 0i32)];
     let mut max = 0;
     while let Some((mut pc, mut d)) = work.pop() {
-        while pc < instrs.len() {
+        loop {
+            // The eval loop fetches instructions without a bounds test on this: every
+            // path ends in a return, a raise or a jump, and every jump lands inside.
+            assert!(pc < instrs.len(), "a path runs past the end of the code (to {pc})");
             // A path reaching a visited instruction deeper is walked again, so that the
             // maximum holds even if the one-depth rule were broken.
             if depth[pc] >= d {

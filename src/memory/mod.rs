@@ -577,6 +577,19 @@ pub(crate) fn running_code<'a>(code: &ObjRef) -> &'a crate::bytecode::CodeObject
     unsafe { &*c }
 }
 
+/// The instruction at `pc` of a running frame's code, fetched without a bounds test.
+/// `pc` is always one the compiler's control flow reaches: the entry, the successor of
+/// an instruction that falls through, a jump's target, or a handler's (every resume
+/// point is one of these). `compiler::stack_depth` walks every such path and asserts
+/// that each stays inside the code (a path ends in a return, a raise or a jump, and a
+/// jump lands inside), so every reachable `pc` is below `instrs.len()`.
+#[inline(always)]
+pub(crate) fn instr_at(instrs: &[crate::bytecode::Instr], pc: usize) -> crate::bytecode::Instr {
+    debug_assert!(pc < instrs.len(), "instruction {pc} is past the end of the code");
+    // SAFETY: `pc < instrs.len()` (see above: the compiler checked every path).
+    unsafe { *instrs.get_unchecked(pc) }
+}
+
 /// Dereferences a frame on the chain of running frames (`Vm::top_frame`, `Frame::back`).
 pub(crate) fn deref_frame<'a>(p: *const crate::vm::Frame) -> &'a crate::vm::Frame {
     // SAFETY: the chain only holds addresses of boxed frames that an eval loop is still

@@ -251,9 +251,11 @@ impl Vm {
             macro_rules! test_result {
                 ($b:expr) => {{
                     let b: bool = $b;
-                    match instrs.get(pc) {
-                        Some(next) if next.op == Op::PopJumpIfFalse => pc = if b { pc + 1 } else { next.arg as usize },
-                        Some(next) if next.op == Op::PopJumpIfTrue => pc = if b { next.arg as usize } else { pc + 1 },
+                    // A test falls through, so `pc` is inside the code.
+                    let next = crate::memory::instr_at(instrs, pc);
+                    match next.op {
+                        Op::PopJumpIfFalse => pc = if b { pc + 1 } else { next.arg as usize },
+                        Op::PopJumpIfTrue => pc = if b { next.arg as usize } else { pc + 1 },
                         _ => stack.push(object::new_bool(b)),
                     }
                 }};
@@ -283,7 +285,7 @@ impl Vm {
             // yields its operand.
             macro_rules! next_arg {
                 () => {{
-                    let next = instrs[pc];
+                    let next = crate::memory::instr_at(instrs, pc);
                     f.lasti = pc;
                     pc += 1;
                     next.arg as usize
@@ -334,7 +336,7 @@ impl Vm {
                 };
             }
             loop {
-                let ins = instrs[pc];
+                let ins = crate::memory::instr_at(instrs, pc);
                 f.lasti = pc;
                 debug_assert!(ins.depth == u16::MAX || stack.len() == ins.depth as usize, "{:?} at {pc} starts at depth {}, the compiler says {}", ins.op, stack.len(), ins.depth);
                 pc += 1;
