@@ -164,6 +164,13 @@ opcodes! {
     StoreFastJump(Local) fuses StoreFast + Jump [a => -1], "STORE_FAST, then the next JUMP.";
     PopTopJump(None) fuses PopTop + Jump [a => -1], "POP_TOP, then the next JUMP.";
     LoadConstIsOp(Const) fuses LoadConst + IsOp [a => 0], "LOAD_CONST, then the next IS_OP with that constant as its right operand.";
+    // Fused triples: a fused pair and the instruction after it. The fused form runs only
+    // the common case (numbers); any other runs the first part and leaves the rest, in
+    // place, to run as they come.
+    LoadFastLoadFastBinaryOp(Local) fuses LoadFastLoadFast + BinaryOp [a => 1], "LOAD_FAST_LOAD_FAST, then the next BINARY_OP on the two locals without pushing them.";
+    LoadFastLoadConstBinaryOp(Local) fuses LoadFast + LoadConstBinaryOp [a => 1], "LOAD_FAST, then the next LOAD_CONST_BINARY_OP on that local without pushing it.";
+    LoadFastLoadFastCompareOp(Local) fuses LoadFastLoadFast + CompareOp [a => 1], "LOAD_FAST_LOAD_FAST, then the next COMPARE_OP of the two locals without pushing them.";
+    LoadFastLoadConstCompareOp(Local) fuses LoadFastLoadConst + CompareOp [a => 1], "LOAD_FAST_LOAD_CONST, then the next COMPARE_OP of the local and the constant without pushing them.";
 }
 
 impl Op {
@@ -184,14 +191,19 @@ impl Op {
     /// The instruction a fused one starts with (itself for any other): what the
     /// disassembler shows, as CPython's `dis` shows unspecialized instructions.
     pub fn unfused(self) -> Op {
-        self.fused_parts().map_or(self, |(first, _)| first)
+        self.fused_parts().map_or(self, |(first, _)| first.unfused())
+    }
+    /// How many instructions this one runs: 1, or its parts' for a fused one.
+    pub fn width(self) -> usize {
+        self.fused_parts().map_or(1, |(first, second)| first.width() + second.width())
     }
 }
 
 /// Replaces the first of each fusable pair of instructions with the fused instruction
 /// that runs both (see the table). Jump targets need no care: the second instruction is
 /// left in place. A pair whose second instruction already starts a fusion is left alone,
-/// so that, say, `x.a` after a load keeps its fused form.
+/// so that, say, `x.a` after a load keeps its fused form. Fused pairs are then extended
+/// into triples by the table's fusions of a fused instruction with its successor.
 pub fn fuse(instrs: &mut [super::Instr]) {
     // The table's fused instructions, as (first, second, fused): looked up per pair.
     let fusions: Vec<(Op, Op, Op)> = Op::ALL.iter().filter_map(|&f| f.fused_parts().map(|(a, b)| (a, b, f))).collect();
@@ -212,6 +224,19 @@ pub fn fuse(instrs: &mut [super::Instr]) {
             }
             i += 1;
         }
+    }
+    let mut i = 0;
+    while i < instrs.len() {
+        let a = instrs[i].op;
+        let next = i + a.width();
+        if a.fused_parts().is_some() || instrs.get(next).is_some_and(|b| b.op.fused_parts().is_some()) {
+            if let Some(f) = instrs.get(next).and_then(|b| fused_op(a, b.op)) {
+                instrs[i].op = f;
+                i += f.width();
+                continue;
+            }
+        }
+        i += a.width();
     }
 }
 

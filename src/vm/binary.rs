@@ -176,6 +176,16 @@ pub fn number_fast_path_const(a: &mut ObjRef, b: &ObjRef, op: u8) -> bool {
     }
 }
 
+/// `a op b` for two exact ints or floats that are not temporaries (locals, constants):
+/// a new result, or None for the general path (as `number_fast_path`).
+#[inline(always)]
+pub fn number_result(a: &ObjRef, b: &ObjRef, op: u8) -> Option<ObjRef> {
+    Some(match number_value(a, b, op)? {
+        Number::Float(v) => object::new_float(v),
+        Number::Int(v) => object::new_int(v),
+    })
+}
+
 /// Stores `r` in `a` (see `number_fast_path`): in `a`'s object, else in `b`'s (which
 /// then swaps places with `a`), else in a new object.
 #[inline(always)]

@@ -9,6 +9,33 @@ use crate::object::int::{big_to_f64, Int};
 use crate::object::types::builtin_types;
 use crate::object::{self, ObjRef, Payload, PyObject, PyResult};
 
+/// Whether `o` satisfies COMPARE_OP's operand `arg` (`CmpOp::from_arg`'s order): three
+/// bits per operator, one for each of less, equal and greater.
+#[inline(always)]
+pub fn cmp_arg_holds(arg: u32, o: Ordering) -> bool {
+    const HOLDS: u32 = 0b001 | 0b011 << 3 | 0b010 << 6 | 0b101 << 9 | 0b100 << 12 | 0b110 << 15;
+    (HOLDS >> (arg * 3 + (o as i32 + 1) as u32)) & 1 != 0
+}
+
+/// The order of two exact ints both in `Int::Small`'s range, or of two exact floats
+/// neither of which is a NaN; None for anything else (the general comparison).
+#[inline(always)]
+pub fn number_order(a: &ObjRef, b: &ObjRef) -> Option<Ordering> {
+    // Types before payloads (see `binary::number_value`).
+    let t = builtin_types();
+    let (ta, tb) = (a.ty(), b.ty());
+    if ta.is(&t.int) && tb.is(&t.int) {
+        if let (Payload::Int(Int::Small(x)), Payload::Int(Int::Small(y))) = (a.payload(), b.payload()) {
+            return Some(x.cmp(y));
+        }
+    } else if ta.is(&t.float) && tb.is(&t.float) {
+        if let (Payload::Float(x), Payload::Float(y)) = (a.payload(), b.payload()) {
+            return x.partial_cmp(y);
+        }
+    }
+    None
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum CmpOp {
     Lt,

@@ -594,14 +594,11 @@ impl Vm {
                     Op::CompareOp => {
                         let b = pop!();
                         let a = pop!();
-                        let op = super::compare::CmpOp::from_arg(ins.arg);
-                        let t = builtin_types();
-                        if a.ty().is(&t.int) && b.ty().is(&t.int) {
-                            if let (Payload::Int(crate::object::Int::Small(x)), Payload::Int(crate::object::Int::Small(y))) = (a.payload(), b.payload()) {
-                                test_result!(op.test(x.cmp(y)));
-                                continue;
-                            }
+                        if let Some(o) = super::compare::number_order(&a, &b) {
+                            test_result!(super::compare::cmp_arg_holds(ins.arg, o));
+                            continue;
                         }
+                        let op = super::compare::CmpOp::from_arg(ins.arg);
                         let v = tri!(self.rich_compare(&a, &b, op));
                         drop(a);
                         drop(b);
@@ -610,6 +607,45 @@ impl Vm {
                             test_result!(v.is(&s.true_));
                         } else {
                             stack.push(v);
+                        }
+                    }
+                    // The fused triples (see the table): the first part runs alone
+                    // unless both operands are numbers.
+                    Op::LoadFastLoadFastBinaryOp | Op::LoadFastLoadConstBinaryOp => {
+                        // The fusion made sure of the two instructions after this one.
+                        let (second, third) = (crate::memory::instr_at(instrs, pc), crate::memory::instr_at(instrs, pc + 1));
+                        let b = if ins.op == Op::LoadFastLoadFastBinaryOp { f.fast[second.arg as usize].as_ref() } else { Some(&code.consts[second.arg as usize]) };
+                        if let (Some(a), Some(b)) = (&f.fast[arg], b) {
+                            if let Some(v) = super::binary::number_result(a, b, (third.arg & 15) as u8) {
+                                f.lasti = pc + 1;
+                                pc += 2;
+                                stack.push(v);
+                                continue;
+                            }
+                        }
+                        load_fast!(arg);
+                        if ins.op == Op::LoadFastLoadFastBinaryOp {
+                            let b = next_arg!();
+                            load_fast!(b);
+                        }
+                    }
+                    Op::LoadFastLoadFastCompareOp | Op::LoadFastLoadConstCompareOp => {
+                        let (second, third) = (crate::memory::instr_at(instrs, pc), crate::memory::instr_at(instrs, pc + 1));
+                        let b = if ins.op == Op::LoadFastLoadFastCompareOp { f.fast[second.arg as usize].as_ref() } else { Some(&code.consts[second.arg as usize]) };
+                        if let (Some(a), Some(b)) = (&f.fast[arg], b) {
+                            if let Some(o) = super::compare::number_order(a, b) {
+                                f.lasti = pc + 1;
+                                pc += 2;
+                                test_result!(super::compare::cmp_arg_holds(third.arg, o));
+                                continue;
+                            }
+                        }
+                        load_fast!(arg);
+                        let b = next_arg!();
+                        if ins.op == Op::LoadFastLoadFastCompareOp {
+                            load_fast!(b);
+                        } else {
+                            stack.push(code.consts[b].clone());
                         }
                     }
                     Op::IsOp => {
