@@ -164,13 +164,14 @@ opcodes! {
     StoreFastJump(Local) fuses StoreFast + Jump [a => -1], "STORE_FAST, then the next JUMP.";
     PopTopJump(None) fuses PopTop + Jump [a => -1], "POP_TOP, then the next JUMP.";
     LoadConstIsOp(Const) fuses LoadConst + IsOp [a => 0], "LOAD_CONST, then the next IS_OP with that constant as its right operand.";
-    // Fused triples: a fused pair and the instruction after it. The fused form runs only
-    // the common case (numbers); any other runs the first part and leaves the rest, in
-    // place, to run as they come.
+    // Fused triples (and one quadruple): a fused pair and the instruction or pair after
+    // it. The fused form runs only the common case (numbers, an instance's attribute);
+    // any other runs the first part and leaves the rest, in place, to run as they come.
     LoadFastLoadFastBinaryOp(Local) fuses LoadFastLoadFast + BinaryOp [a => 1], "LOAD_FAST_LOAD_FAST, then the next BINARY_OP on the two locals without pushing them.";
     LoadFastLoadConstBinaryOp(Local) fuses LoadFast + LoadConstBinaryOp [a => 1], "LOAD_FAST, then the next LOAD_CONST_BINARY_OP on that local without pushing it.";
     LoadFastLoadFastCompareOp(Local) fuses LoadFastLoadFast + CompareOp [a => 1], "LOAD_FAST_LOAD_FAST, then the next COMPARE_OP of the two locals without pushing them.";
     LoadFastLoadConstCompareOp(Local) fuses LoadFastLoadConst + CompareOp [a => 1], "LOAD_FAST_LOAD_CONST, then the next COMPARE_OP of the local and the constant without pushing them.";
+    LoadFastLoadAttrIsConst(Local) fuses LoadFastLoadAttr + LoadConstIsOp [a => 1], "LOAD_FAST_LOAD_ATTR, then the next LOAD_CONST_IS_OP on the attribute without pushing it (`x.a is None`).";
 }
 
 impl Op {

@@ -246,9 +246,10 @@ impl AttrSite {
         !td.inline_values.get() || object::values::known_missing(td, self.index.get())
     }
 
-    /// A `Values` site's hit: the attribute's value (a new reference), if set.
+    /// A `Values` site's hit: the attribute's value (a new reference), if set. No code
+    /// runs and no reference is released, so `obj` may be borrowed (from a local).
     #[inline(always)]
-    fn values_hit(&self, obj: &PyObject) -> Option<ObjRef> {
+    pub(super) fn values_hit(&self, obj: &PyObject) -> Option<ObjRef> {
         let (td, v) = self.values_of(obj)?;
         v.borrow().get(td.nslots.get() + self.index.get() as usize)?.clone()
     }
@@ -297,13 +298,11 @@ impl AttrSite {
 }
 
 impl Vm {
-    /// LOAD_ATTR: `obj.name` through the instruction's site. The commonest hit, an
-    /// attribute among an instance's values, is tested inline.
+    /// LOAD_ATTR: `obj.name` through the instruction's site, past its commonest hit (an
+    /// attribute among an instance's values, `AttrSite::values_hit`), which the eval
+    /// loop tests inline.
     #[inline(always)]
     pub(super) fn load_attr_site(&self, site: &AttrSite, obj: &ObjRef, names: &[ObjRef], name: usize) -> PyResult<AttrLoad> {
-        if let Some(v) = site.values_hit(obj) {
-            return Ok(AttrLoad::Value(v));
-        }
         self.load_attr_site_slow(site, obj, &names[name])
     }
 

@@ -303,7 +303,13 @@ impl Vm {
             macro_rules! load_attr {
                 ($o:expr, $name:expr) => {{
                     let o = $o;
-                    match tri!(self.load_attr_site(&code.caches[pc - 1], &o, &code.names, $name)) {
+                    let site = &code.caches[pc - 1];
+                    if let Some(v) = site.values_hit(&o) {
+                        drop(o);
+                        stack.push(v);
+                        continue;
+                    }
+                    match tri!(self.load_attr_site(site, &o, &code.names, $name)) {
                         AttrLoad::Value(v) => {
                             drop(o);
                             stack.push(v);
@@ -383,12 +389,33 @@ impl Vm {
                         let b = next_arg!();
                         load_fast!(b);
                     }
-                    Op::LoadFastLoadAttr => {
-                        // The local is held by a counted reference during the lookup,
-                        // as the value stack would hold it.
-                        let Some(o) = f.fast[arg].clone() else {
+                    Op::LoadFastLoadAttr | Op::LoadFastLoadAttrIsConst => {
+                        let Some(o) = &f.fast[arg] else {
                             leave!(Action::Error(self.unbound_local(code, arg), false));
                         };
+                        // The commonest hit reads the local in place (no code runs before
+                        // the value is pushed); its site is the next instruction's.
+                        if let Some(v) = code.caches[pc].values_hit(o) {
+                            if ins.op == Op::LoadFastLoadAttrIsConst {
+                                // The fusion made sure of the LOAD_CONST and IS_OP after the
+                                // LOAD_ATTR.
+                                let (c, invert) = (crate::memory::instr_at(instrs, pc + 1).arg, crate::memory::instr_at(instrs, pc + 2).arg == 1);
+                                let r = v.is(&code.consts[c as usize]) != invert;
+                                // The instance still holds the value: no code runs.
+                                drop(v);
+                                f.lasti = pc + 2;
+                                pc += 3;
+                                test_result!(r);
+                                continue;
+                            }
+                            f.lasti = pc;
+                            pc += 1;
+                            stack.push(v);
+                            continue;
+                        }
+                        // Any other lookup holds the local by a counted reference, as
+                        // the value stack would hold it.
+                        let o = o.clone();
                         let b = next_arg!();
                         load_attr!(o, b);
                     }

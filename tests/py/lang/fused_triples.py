@@ -101,3 +101,53 @@ def loops(n):
     return total, m, math.fsum([0.1 * j for j in range(n)])
 
 print(loops(10), loops(2))
+
+# `x.a is None` and `x.a is not None` on a local: an instance attribute (the fused
+# form), and everything it leaves to the instructions one by one: a class attribute,
+# a property, an instance with a dict of its own, __getattr__, a missing attribute, an
+# unbound local.
+class Node:
+    def __init__(self, nxt):
+        self.nxt = nxt
+
+class Prop:
+    @property
+    def nxt(self):
+        return None
+
+class Cls:
+    nxt = None
+
+class Dyn:
+    def __getattr__(self, name):
+        return 5
+
+def walk(p):
+    n = 0
+    while p.nxt is not None:
+        p = p.nxt
+        n += 1
+    return n, p.nxt is None
+
+print(walk(Node(Node(Node(None)))), walk(Prop()), walk(Cls()))
+d = Node(None)
+d.__dict__["extra"] = 1
+print(walk(d))
+try:
+    walk(Dyn())
+except Exception as e:
+    print(type(e).__name__)
+def missing(p):
+    return p.nope is None
+try:
+    missing(Node(None))
+except AttributeError as e:
+    print("AttributeError:", e)
+def unbound_attr():
+    if False:
+        p = 1
+    return p.nxt is None
+try:
+    unbound_attr()
+except UnboundLocalError as e:
+    print("UnboundLocalError:", e)
