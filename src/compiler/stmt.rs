@@ -217,6 +217,21 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::BinaryOp, arg);
                 self.name_op(n, NameCtx::Store);
             }
+            // `x.a op= v` on a local `x` with a `v` of names, constants, attributes and
+            // operators: `x` is loaded again for the store instead of kept on the stack
+            // under the value (DUP_TOP, ROT_TWO), which fuses into LOAD_FAST_LOAD_ATTR
+            // and LOAD_FAST_STORE_ATTR. Such a `v` cannot rebind `x` (no walrus, no
+            // call), so both loads see the same object.
+            ExprKind::Attribute { value: obj, attr } if matches!(&obj.kind, ExprKind::Name(n) if self.resolve(n) == super::symtable::Resolved::Local) && cannot_rebind(value) => {
+                let ExprKind::Name(n) = &obj.kind else { unreachable!("tested above") };
+                let i = self.name_index(attr);
+                self.name_op(n, NameCtx::Load);
+                self.emit(Op::LoadAttr, i);
+                self.expr(value)?;
+                self.emit(Op::BinaryOp, arg);
+                self.name_op(n, NameCtx::Load);
+                self.emit(Op::StoreAttr, i);
+            }
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Op::DupTop, 0);
@@ -759,4 +774,17 @@ pub(crate) fn has_annotations(body: &[Stmt]) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether evaluating `e` can run no code that rebinds a local of the running frame: `e`
+/// is made of names, constants, attribute loads and operators only (no assignment
+/// expression, no call, no comprehension or lambda, no yield).
+fn cannot_rebind(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Name(_) | ExprKind::Constant(_) => true,
+        ExprKind::Attribute { value, .. } => cannot_rebind(value),
+        ExprKind::UnaryOp { operand, .. } => cannot_rebind(operand),
+        ExprKind::BinOp { left, right, .. } => cannot_rebind(left) && cannot_rebind(right),
+        _ => false,
+    }
 }
