@@ -114,15 +114,25 @@ impl TypeData {
     pub fn lookup(&self, name: &'static str) -> Option<ObjRef> {
         let version = self.version_tag();
         let key = (name.as_ptr() as usize, name.len());
-        let e = &self.literal_cache[(key.0.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 60) % LITERAL_CACHE_SIZE];
-        if e.version.get() == version && e.name.get() == key {
-            return e.value.get().map(|p| ObjRef::from_borrowed(crate::memory::deref_table_ptr(p)));
+        // Two ways: a literal sits at its slot or at the slot's neighbour, so that two
+        // literals whose addresses collide (the binary's layout decides) do not evict
+        // each other at every lookup.
+        let at = (key.0.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 60) as usize % LITERAL_CACHE_SIZE;
+        for e in [&self.literal_cache[at], &self.literal_cache[at ^ 1]] {
+            if e.version.get() == version && e.name.get() == key {
+                return e.value.get().map(|p| ObjRef::from_borrowed(crate::memory::deref_table_ptr(p)));
+            }
         }
         let slot = attr_cache_slot(version, name.as_ptr() as u64);
         let found = match attr_cache_probe(slot, version, name) {
             Some(hit) => hit,
             None => self.lookup_fill(slot, version, name, name.as_ptr(), str_hash(name)),
         };
+        // The newest entry takes the slot, the one it displaces the neighbour.
+        let (e, older) = (&self.literal_cache[at], &self.literal_cache[at ^ 1]);
+        older.version.set(e.version.get());
+        older.name.set(e.name.get());
+        older.value.set(e.value.get());
         e.version.set(version);
         e.name.set(key);
         e.value.set(found.as_ref().map(|v| &**v as *const PyObject));
