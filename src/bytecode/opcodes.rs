@@ -164,6 +164,7 @@ opcodes! {
     StoreFastJump(Local) fuses StoreFast + Jump [a => -1], "STORE_FAST, then the next JUMP.";
     PopTopJump(None) fuses PopTop + Jump [a => -1], "POP_TOP, then the next JUMP.";
     LoadConstIsOp(Const) fuses LoadConst + IsOp [a => 0], "LOAD_CONST, then the next IS_OP with that constant as its right operand.";
+    LoadFastReturnValue(Local) fuses LoadFast + ReturnValue [a => 0], "LOAD_FAST, then the next RETURN_VALUE of that local without pushing it.";
     // Fused triples (and one quadruple): a fused pair and the instruction or pair after
     // it. The fused form runs only the common case (numbers, an instance's attribute);
     // any other runs the first part and leaves the rest, in place, to run as they come.

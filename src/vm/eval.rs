@@ -868,8 +868,17 @@ impl Vm {
                         stack.push(v);
                     }
                     Op::MakeFunction => synced!(self.op_make_function(&mut f, arg)),
-                    Op::ReturnValue => {
-                        let v = pop!();
+                    Op::ReturnValue | Op::LoadFastReturnValue => {
+                        let v = if ins.op == Op::LoadFastReturnValue {
+                            let Some(v) = f.fast[arg].clone() else {
+                                leave!(Action::Error(self.unbound_local(code, arg), false));
+                            };
+                            // The RETURN_VALUE runs.
+                            f.lasti = pc;
+                            v
+                        } else {
+                            pop!()
+                        };
                         let Some(caller) = f.caller.take() else {
                             leave!(Action::Return(v));
                         };

@@ -151,3 +151,42 @@ try:
     unbound_attr()
 except UnboundLocalError as e:
     print("UnboundLocalError:", e)
+
+# `return x` of a local: a plain return, one from a generator (StopIteration's value,
+# `yield from`'s result), one through a finally block, and an unbound local.
+def ret(x):
+    y = x * 2
+    return y
+
+def gen_ret(n):
+    yield n
+    r = n + 1
+    return r
+
+def outer(n):
+    got = yield from gen_ret(n)
+    return got
+
+def through_finally(x):
+    try:
+        v = x + 1
+        return v
+    finally:
+        print("finally", x)
+
+def unbound_ret():
+    if False:
+        z = 1
+    return z
+
+print(ret(21), list(outer(3)), through_finally(1))
+g = outer(5)
+print(next(g))
+try:
+    next(g)
+except StopIteration as e:
+    print("StopIteration", e.value)
+try:
+    unbound_ret()
+except UnboundLocalError as e:
+    print("UnboundLocalError:", e)
