@@ -171,27 +171,46 @@ impl SetTable {
 
     /// Adds `key`; returns false if an equal key was present.
     pub fn add(cell: &RefCell<SetTable>, key: ObjRef, hash: i64, fast: Fast, eq: EqFn) -> PyResult<bool> {
-        cell.borrow_mut().ensure_table();
+        {
+            // One walk under one borrow while every entry of equal hash met is one that
+            // `fast` compares (no Python code runs): the common case.
+            let mut t = cell.borrow_mut();
+            t.ensure_table();
+            let st = t.probe_start(hash);
+            match t.walk(&key, hash, st, fast) {
+                Step::Found(_) => return Ok(false),
+                Step::Missing(i, freeslot) => {
+                    t.insert_missing(i, freeslot, hash, key);
+                    return Ok(true);
+                }
+                Step::Compare(..) => {}
+            }
+        }
         match SetTable::search(cell, &key, hash, fast, eq)? {
             Step::Found(_) => Ok(false),
             Step::Missing(i, freeslot) => {
-                let mut t = cell.borrow_mut();
-                t.version += 1;
-                t.used += 1;
-                if let Some(f) = freeslot {
-                    t.table[f] = Slot::Active(hash, key);
-                    return Ok(true);
-                }
-                t.fill += 1;
-                t.table[i] = Slot::Active(hash, key);
-                let mask = t.mask();
-                if t.fill * 5 >= mask * 3 {
-                    let n = if t.used > 50000 { t.used * 2 } else { t.used * 4 };
-                    t.resize(n);
-                }
+                cell.borrow_mut().insert_missing(i, freeslot, hash, key);
                 Ok(true)
             }
             Step::Compare(..) => unreachable!(),
+        }
+    }
+
+    /// Stores `key` where a search for it ended (`Step::Missing`): in the first dummy
+    /// slot met, else in the empty slot `i`, growing the table as `set_add_entry` does.
+    fn insert_missing(&mut self, i: usize, freeslot: Option<usize>, hash: i64, key: ObjRef) {
+        self.version += 1;
+        self.used += 1;
+        if let Some(f) = freeslot {
+            self.table[f] = Slot::Active(hash, key);
+            return;
+        }
+        self.fill += 1;
+        self.table[i] = Slot::Active(hash, key);
+        let mask = self.mask();
+        if self.fill * 5 >= mask * 3 {
+            let n = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            self.resize(n);
         }
     }
 
