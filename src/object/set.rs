@@ -189,7 +189,16 @@ impl SetTable {
         match SetTable::search(cell, &key, hash, fast, eq)? {
             Step::Found(_) => Ok(false),
             Step::Missing(i, freeslot) => {
-                cell.borrow_mut().insert_missing(i, freeslot, hash, key);
+                let mut t = cell.borrow_mut();
+                if t.table.is_empty() {
+                    // A comparison emptied the set (`clear()`): the key goes into a
+                    // fresh table, where its first slot is free.
+                    t.ensure_table();
+                    let first = t.probe_start(hash).0;
+                    t.insert_missing(first, None, hash, key);
+                } else {
+                    t.insert_missing(i, freeslot, hash, key);
+                }
                 Ok(true)
             }
             Step::Compare(..) => unreachable!(),
