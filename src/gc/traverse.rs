@@ -210,7 +210,7 @@ pub fn traverse<F: FnMut(&PyObject) + ?Sized>(obj: &PyObject, visit: &mut F) {
                     visit_opt(&f.locals, visit);
                     visit_opt(&f.func, visit);
                     visit_opt(&f.own_globals, visit);
-                    visit(&f.code);
+                    visit_opt(&f.code, visit);
                     for v in f.fast.iter().flatten() {
                         visit(v);
                     }

@@ -119,7 +119,7 @@ fn getframe(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         let f = crate::memory::deref_frame(*p);
         let locals = crate::builtins::functions::frame_locals(vm, f)?;
         let snapshot = object::FrameSnapshot { globals: f.globals().clone(), back: back.take(), locals };
-        let data = object::FrameData { code: f.code.clone(), lineno: std::cell::Cell::new(f.line()), locals: std::cell::RefCell::new(Vec::new()), snapshot: Some(Box::new(snapshot)) };
+        let data = object::FrameData { code: f.code_obj().clone(), lineno: std::cell::Cell::new(f.line()), locals: std::cell::RefCell::new(Vec::new()), snapshot: Some(Box::new(snapshot)) };
         back = Some(ObjRef::new(&builtin_types().frame, Payload::Frame(Box::new(data))));
     }
     Ok(back.expect("at least one frame"))

@@ -442,13 +442,15 @@ impl Vm {
             return Self::new_frame(code_obj);
         };
         // A pooled frame is as `recycle_frame` leaves it: every reference field empty
-        // but `code` (None's object) and `caller` (the next pooled frame), so the fields
-        // are overwritten without running a destructor on their old values.
+        // but `caller` (the next pooled frame), so the fields are overwritten without
+        // running a destructor on their old values.
         std::mem::forget(self.frame_pool.replace(f.caller.take()));
         self.frame_pool_len.set(self.frame_pool_len.get() - 1);
         debug_assert!(f.func.is_none() && f.own_globals.is_none() && f.locals.is_none());
-        drop(std::mem::replace(&mut f.code, code_obj));
-        let code = f.code.as_code().expect("frame code");
+        let old = std::mem::replace(&mut f.code, Some(code_obj));
+        debug_assert!(old.is_none());
+        std::mem::forget(old);
+        let code = f.code.as_ref().and_then(|c| c.as_code()).expect("frame code");
         // Released frames keep their (empty) slots: a frame of the same code
         // (recursion, a loop of calls) needs no resizing.
         let n = code.nlocalsplus();
@@ -473,7 +475,7 @@ impl Vm {
         let (nlocals, stacksize) = (code.nlocalsplus(), code.stacksize as usize);
         Box::new(Frame {
             func: None,
-            code: code_obj,
+            code: Some(code_obj),
             own_globals: None,
             locals: None,
             fast: vec![None; nlocals],
@@ -499,7 +501,7 @@ impl Vm {
         f.release();
         let n = self.frame_pool_len.get();
         if n < FRAME_POOL_SIZE {
-            f.code = object::none();
+            f.code = None;
             f.link(self.frame_pool.take());
             std::mem::forget(self.frame_pool.replace(Some(f)));
             self.frame_pool_len.set(n + 1);
@@ -510,7 +512,7 @@ impl Vm {
     /// namespace; the frame owns a reference to `globals`.
     pub fn make_namespace_frame(&self, code: ObjRef, globals: ObjRef, locals: Option<ObjRef>) -> Box<Frame> {
         let mut frame = self.alloc_frame(None, code, Some(globals), locals);
-        let c = frame.code.as_code().expect("code");
+        let c = frame.code.as_ref().and_then(|c| c.as_code()).expect("code");
         init_cells(&mut frame.fast, None, c);
         frame
     }

@@ -213,7 +213,7 @@ impl Vm {
     pub fn add_traceback(&self, exc: &ObjRef, f: &mut super::Frame) {
         if let Some(d) = exc.as_exc() {
             let line = f.line();
-            let code = f.code.clone();
+            let code = f.code_obj().clone();
             let frame = f
                 .frame_obj
                 .get_or_insert_with(|| {

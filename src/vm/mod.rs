@@ -46,8 +46,9 @@ pub struct Frame {
     /// The function whose code runs here, a strong reference (CPython 3.11's `f_func`);
     /// None for module code and code run by `exec`/`eval`.
     pub func: Option<ObjRef>,
-    /// A strong reference (CPython's `f_code`).
-    pub code: ObjRef,
+    /// A strong reference (CPython's `f_code`); None only while the frame waits in the
+    /// frame pool (see `Vm::recycle_frame`), so that a pooled frame holds no code.
+    pub code: Option<ObjRef>,
     /// The globals of a frame without a function, a strong reference (CPython holds them
     /// through the function it makes for such code). A function's frame borrows its
     /// function's globals instead (CPython's borrowed `f_globals`), so that running a
@@ -185,8 +186,13 @@ impl Frame {
             _ => unreachable!("a frame has a function or globals of its own"),
         }
     }
+    /// The code object (see `code`).
+    #[inline]
+    pub fn code_obj(&self) -> &ObjRef {
+        self.code.as_ref().expect("a frame out of the pool has its code")
+    }
     pub fn code(&self) -> &crate::bytecode::CodeObject {
-        self.code.as_code().expect("frame code")
+        self.code_obj().as_code().expect("frame code")
     }
     pub fn line(&self) -> u32 {
         let c = self.code();

@@ -67,7 +67,7 @@ impl Vm {
     /// LOAD_CLASSDEREF: the class body's namespace first, then the cell.
     #[inline(never)]
     pub(super) fn op_load_class_deref(&self, f: &mut Frame, arg: usize) -> PyResult<()> {
-        let code = f.code.as_code().expect("frame code");
+        let code = f.code();
         let name = self.deref_name(code, arg);
         if let Some(l) = &f.locals {
             if let Some(v) = crate::builtins::dict::dict_get_str(self, l, name.as_str().unwrap_or(""))? {
