@@ -220,8 +220,11 @@ impl<'a> Compiler<'a> {
             // `x.a op= v` on a local `x` with a `v` of names, constants, attributes and
             // operators: `x` is loaded again for the store instead of kept on the stack
             // under the value (DUP_TOP, ROT_TWO), which fuses into LOAD_FAST_LOAD_ATTR
-            // and LOAD_FAST_STORE_ATTR. Such a `v` cannot rebind `x` (no walrus, no
-            // call), so both loads see the same object.
+            // and LOAD_FAST_STORE_ATTR. Such a `v` cannot rebind `x` (the code it may
+            // run, a getter or an operator's method, has its own frame; only a walrus
+            // here could), so both loads see the same object. While `v` is evaluated
+            // the instance is held by the local alone, one reference fewer than
+            // CPython's stack holds, which only `sys.getrefcount` in that code can see.
             ExprKind::Attribute { value: obj, attr } if matches!(&obj.kind, ExprKind::Name(n) if self.resolve(n) == super::symtable::Resolved::Local) && cannot_rebind(value) => {
                 let ExprKind::Name(n) = &obj.kind else { unreachable!("tested above") };
                 let i = self.name_index(attr);
