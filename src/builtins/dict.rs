@@ -260,7 +260,10 @@ fn dict_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 }
 
 fn d_getitem(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    vm.getitem(&args[0], &args[1])
+    // Not `vm.getitem`, which would call a subclass's own `__getitem__` (the one that
+    // calls `dict.__getitem__(self, k)` would recurse).
+    let d = self_dict(vm, args, "__getitem__")?;
+    vm.dict_subscript(d, &args[1])
 }
 fn d_setitem(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     vm.dict_set(&args[0], args[1].clone(), args[2].clone())?;

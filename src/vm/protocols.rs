@@ -496,6 +496,25 @@ impl Vm {
         Ok(())
     }
 
+    /// `dict.__getitem__` (CPython's `dict_subscript`) of `o`, a dict or an instance of
+    /// a subclass: the value, else a subclass's `__missing__`, else KeyError; never
+    /// the subclass's own `__getitem__`.
+    pub fn dict_subscript(&self, o: &ObjRef, k: &ObjRef) -> PyResult {
+        match self.dict_lookup(o, k)? {
+            Some(v) => Ok(v),
+            None => {
+                let td = o.type_data();
+                if td.heap {
+                    if let Some(m) = td.lookup("__missing__") {
+                        return self.call_lent(&m, [&o, &k]);
+                    }
+                }
+                self.hash(k)?;
+                Err(self.key_error(k.clone()))
+            }
+        }
+    }
+
     pub fn getitem(&self, o: &ObjRef, k: &ObjRef) -> PyResult {
         let td = o.type_data();
         if td.heap {
@@ -509,18 +528,7 @@ impl Vm {
             Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_) | Payload::Range { .. } => {
                 crate::builtins::seq::seq_getitem(self, o, k)
             }
-            Payload::Dict(_) => match self.dict_lookup(o, k)? {
-                Some(v) => Ok(v),
-                None => {
-                    if td.heap {
-                        if let Some(m) = td.lookup("__missing__") {
-                            return self.call_lent(&m, [&o, &k]);
-                        }
-                    }
-                    self.hash(k)?;
-                    Err(self.key_error(k.clone()))
-                }
-            },
+            Payload::Dict(_) => self.dict_subscript(o, k),
             Payload::Type(_) => {
                 if let Some(f) = o.as_type().unwrap().lookup("__class_getitem__") {
                     let f = match f.payload() {
