@@ -448,8 +448,16 @@ impl Vm {
                         let old = f.fast[arg].take();
                         drop(old);
                     }
-                    Op::LoadName => tri!(synced!(self.op_load_name(&mut f, arg))),
-                    Op::StoreName => tri!(synced!(self.op_store_name(&mut f, arg))),
+                    Op::LoadName => match self.load_name_fast(&f, &code.names[arg]) {
+                        Some(v) => stack.push(v),
+                        None => tri!(synced!(self.op_load_name(&mut f, arg))),
+                    },
+                    Op::StoreName => {
+                        if let Err(v) = self.store_name_fast(&f, &code.names[arg], pop!()) {
+                            stack.push(v);
+                            tri!(synced!(self.op_store_name(&mut f, arg)));
+                        }
+                    }
                     Op::DeleteName => tri!(synced!(self.op_delete_name(&mut f, arg))),
                     Op::LoadGlobal => {
                         let site = &code.global_sites[arg];

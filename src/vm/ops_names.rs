@@ -18,6 +18,35 @@ impl Vm {
         f.locals.clone().unwrap_or_else(|| f.globals().clone())
     }
 
+    /// LOAD_NAME's common case, inline in the eval loop: `name` from a local namespace
+    /// that is an exact dict, or, in module code (whose locals are its globals), from
+    /// the builtins. None leaves the instruction to `op_load_name`, which looks again
+    /// from the start (the lookups here ran no code).
+    #[inline(always)]
+    pub(super) fn load_name_fast(&self, f: &Frame, name: &ObjRef) -> Option<ObjRef> {
+        let l = f.locals.as_ref()?;
+        if !l.ty().is(&builtin_types().dict) {
+            return None;
+        }
+        match crate::builtins::dict::dict_get_name(l, name) {
+            Some(v) => Some(v),
+            None if l.is(f.globals()) => crate::builtins::dict::dict_get_name(&self.builtins, name),
+            None => None,
+        }
+    }
+
+    /// STORE_NAME's common case, inline in the eval loop: binds `name` to `v` in a
+    /// namespace that is an exact dict; `Err(v)` leaves the store to `op_store_name`.
+    #[inline(always)]
+    pub(super) fn store_name_fast(&self, f: &Frame, name: &ObjRef, v: ObjRef) -> Result<(), ObjRef> {
+        let ns = f.locals.as_ref().unwrap_or(f.globals());
+        if !ns.ty().is(&builtin_types().dict) {
+            return Err(v);
+        }
+        crate::builtins::dict::dict_set_name(ns, name, v);
+        Ok(())
+    }
+
     #[inline(never)]
     pub(super) fn op_load_name(&self, f: &mut Frame, arg: usize) -> PyResult<()> {
         let v = self.load_name(f, &f.code().names[arg])?;
