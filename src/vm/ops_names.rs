@@ -54,18 +54,13 @@ impl Vm {
         Ok(())
     }
 
+    /// STORE_NAME into a namespace that is not an exact dict (`store_name_fast` took
+    /// the rest): the mapping's `__setitem__`.
     #[inline(never)]
     pub(super) fn op_store_name(&self, f: &mut Frame, arg: usize) -> PyResult<()> {
         let v = f.pop();
-        let name = &f.code().names[arg];
-        let ns = f.locals.as_ref().unwrap_or(f.globals());
-        if ns.ty().is(&builtin_types().dict) {
-            crate::builtins::dict::dict_set_name(ns, name, v);
-            Ok(())
-        } else {
-            let ns = ns.clone();
-            self.setitem(&ns, name, v)
-        }
+        let ns = f.locals.as_ref().unwrap_or(f.globals()).clone();
+        self.setitem(&ns, &f.code().names[arg], v)
     }
 
     #[inline(never)]
