@@ -80,15 +80,10 @@ impl CmpOp {
             CmpOp::Ge => CmpOp::Le,
         }
     }
+    /// Whether `o` satisfies the operator (the variants are in COMPARE_OP's operand
+    /// order, so the discriminant is the operand `cmp_arg_holds` takes).
     pub fn test(self, o: Ordering) -> bool {
-        match self {
-            CmpOp::Lt => o == Ordering::Less,
-            CmpOp::Le => o != Ordering::Greater,
-            CmpOp::Eq => o == Ordering::Equal,
-            CmpOp::Ne => o != Ordering::Equal,
-            CmpOp::Gt => o == Ordering::Greater,
-            CmpOp::Ge => o != Ordering::Less,
-        }
+        cmp_arg_holds(self as u32, o)
     }
 }
 
