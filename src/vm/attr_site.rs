@@ -301,13 +301,8 @@ impl Vm {
     /// LOAD_ATTR: `obj.name` through the instruction's site, past its commonest hit (an
     /// attribute among an instance's values, `AttrSite::values_hit`), which the eval
     /// loop tests inline.
-    #[inline(always)]
-    pub(super) fn load_attr_site(&self, site: &AttrSite, obj: &ObjRef, names: &[ObjRef], name: usize) -> PyResult<AttrLoad> {
-        self.load_attr_site_slow(site, obj, &names[name])
-    }
-
     #[inline(never)]
-    fn load_attr_site_slow(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult<AttrLoad> {
+    pub(super) fn load_attr_site(&self, site: &AttrSite, obj: &ObjRef, name: &ObjRef) -> PyResult<AttrLoad> {
         if let Some(td) = plain_type(obj) {
             let kind = match site.hit(td) {
                 Some(k) => k,

@@ -309,7 +309,7 @@ impl Vm {
                         stack.push(v);
                         continue;
                     }
-                    match tri!(self.load_attr_site(site, &o, &code.names, $name)) {
+                    match tri!(self.load_attr_site(site, &o, &code.names[$name])) {
                         AttrLoad::Value(v) => {
                             drop(o);
                             stack.push(v);
