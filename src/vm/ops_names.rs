@@ -20,8 +20,8 @@ impl Vm {
 
     /// LOAD_NAME's common case, inline in the eval loop: `name` from a local namespace
     /// that is an exact dict, or, in module code (whose locals are its globals), from
-    /// the builtins. None leaves the instruction to `op_load_name`, which looks again
-    /// from the start (the lookups here ran no code).
+    /// the builtins. None leaves the instruction to `op_load_name`, which goes on from
+    /// where this stopped (the lookups here ran no code).
     #[inline(always)]
     pub(super) fn load_name_fast(&self, f: &Frame, name: &ObjRef) -> Option<ObjRef> {
         let l = f.locals.as_ref()?;
@@ -204,15 +204,15 @@ impl Vm {
         e
     }
 
+    /// LOAD_NAME past `load_name_fast`, which found nothing: an exact-dict local
+    /// namespace has been searched (and, in module code, whose locals are its globals,
+    /// the builtins too).
     pub(super) fn load_name(&self, f: &Frame, name: &ObjRef) -> PyResult {
+        debug_assert!(self.load_name_fast(f, name).is_none(), "load_name after a hit of load_name_fast");
         if let Some(l) = &f.locals {
             if l.ty().is(&builtin_types().dict) {
-                if let Some(v) = crate::builtins::dict::dict_get_name(l, name) {
-                    return Ok(v);
-                }
                 if l.is(f.globals()) {
-                    // Module code: its locals are its globals, just searched.
-                    return self.load_builtin(f, name);
+                    return Err(self.name_error_suggest(f, name.as_str().unwrap_or("")));
                 }
             } else {
                 match self.getitem(l, name) {
