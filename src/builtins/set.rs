@@ -49,11 +49,8 @@ fn set_discard(vm: &Vm, s: &ObjRef, key: &ObjRef) -> PyResult<bool> {
 
 #[must_use]
 fn new_like(ty: &ObjRef) -> ObjRef {
-    ObjRef::new(ty, Payload::Set(Box::new(RefCell::new(SetTable::default()))))
+    object::new_empty_set(ty)
 }
-
-/// Sets this small are copied on the stack by `set_update`.
-const SMALL: usize = 8;
 
 /// `s.update(it)` (CPython's `set_update_internal`).
 pub fn set_update(vm: &Vm, s: &ObjRef, it: &ObjRef) -> PyResult<()> {
@@ -64,22 +61,29 @@ pub fn set_update(vm: &Vm, s: &ObjRef, it: &ObjRef) -> PyResult<()> {
             // code can run while `other` is borrowed, and no snapshot is needed.
             return SetTable::merge(tab(s), &other.borrow(), &fast_eq, &eq);
         }
-        // Comparisons may run Python code that changes `other`: its keys are taken out
-        // first (on the stack when they are few, as in `s | {x}`).
-        let n = other.borrow().len();
-        if n == 0 {
+        if other.borrow().is_empty() {
             return Ok(());
         }
-        if n <= SMALL && !s.is(it) {
-            let mut buf: [(i64, Option<ObjRef>); SMALL] = Default::default();
-            for (slot, (h, k)) in buf.iter_mut().zip(other.borrow().iter()) {
-                *slot = (h, Some(k.clone()));
+        if !s.is(it) {
+            // The common case, `s | {x}`: every key goes in without a comparison that
+            // needs Python code, both tables borrowed throughout.
+            let mut t = tab(s).borrow_mut();
+            let o = other.borrow();
+            t.presize(o.len());
+            if t.merge_plain(&o, fast_eq) {
+                return Ok(());
             }
-            let entries = buf.into_iter().take(n).filter_map(|(h, k)| k.map(|k| (h, k)));
-            return SetTable::merge_entries(tab(s), entries, n, &fast_eq, &eq);
         }
-        let snapshot = other.borrow().clone();
-        return SetTable::merge(tab(s), &snapshot, &fast_eq, &eq);
+        // A comparison may run Python code that changes either set: the keys are
+        // taken out first, and those the loop above added are found again.
+        let snapshot: Vec<(i64, ObjRef)> = other.borrow().iter().map(|(h, k)| (h, k.clone())).collect();
+        if s.is(it) {
+            tab(s).borrow_mut().presize(snapshot.len());
+        }
+        for (h, k) in snapshot {
+            SetTable::add(tab(s), k, h, &fast_eq, &eq)?;
+        }
+        return Ok(());
     }
     if let Some(d) = it.as_dict() {
         let entries: Vec<(i64, ObjRef)> = d.borrow().iter().map(|e| (e.hash, e.key.clone())).collect();
@@ -146,6 +150,11 @@ fn difference(vm: &Vm, a: &ObjRef, b: &ObjRef, ty: &ObjRef) -> PyResult {
 }
 
 fn symmetric_difference_update(vm: &Vm, s: &ObjRef, b: &ObjRef) -> PyResult<()> {
+    if s.is(b) {
+        let old = tab(s).borrow_mut().clear();
+        drop(old);
+        return Ok(());
+    }
     let b = as_set_operand(vm, b)?;
     let entries: Vec<(i64, ObjRef)> = tab(&b).borrow().iter().map(|(h, k)| (h, k.clone())).collect();
     let eq = |x: &ObjRef, y: &ObjRef| vm.eq(x, y);
@@ -347,11 +356,24 @@ fn s_difference(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
 fn s_difference_update(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     let s = this(vm, args)?;
     for o in &args[1..] {
-        for k in vm.collect(o)? {
-            set_discard(vm, s, &k)?;
-        }
+        difference_update(vm, s, o)?;
     }
     Ok(object::none())
+}
+
+/// Discards the items of `o` from `s`, then, when more than a quarter of the table is
+/// dummies, resizes them away (CPython's `set_difference_update_internal`).
+fn difference_update(vm: &Vm, s: &ObjRef, o: &ObjRef) -> PyResult<()> {
+    if s.is(o) {
+        let old = tab(s).borrow_mut().clear();
+        drop(old);
+        return Ok(());
+    }
+    for k in vm.collect(o)? {
+        set_discard(vm, s, &k)?;
+    }
+    tab(s).borrow_mut().resize_away_dummies();
+    Ok(())
 }
 fn s_symmetric_difference(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     super::arity(vm, "symmetric_difference", &args[1..], kw, 1, 1)?;
@@ -400,30 +422,53 @@ fn s_hash(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
     Ok(object::new_int(vm.hash(&args[0])?))
 }
 macro_rules! set_op {
-    ($name:ident, $op:expr, $inplace:expr) => {
+    ($name:ident, $op:expr) => {
         fn $name(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
             if args[1].as_set().is_none() {
                 return Ok(object::not_implemented());
             }
-            let r = set_binop(vm, &args[0], &args[1], $op)?;
-            if $inplace {
-                let new = tab(&r).borrow().clone();
-                let old = std::mem::replace(&mut *tab(&args[0]).borrow_mut(), new);
-                drop(old);
-                return Ok(args[0].clone());
-            }
-            Ok(r)
+            set_binop(vm, &args[0], &args[1], $op)
         }
     };
 }
-set_op!(s_or, OR, false);
-set_op!(s_and, AND, false);
-set_op!(s_sub, SUB, false);
-set_op!(s_xor, XOR, false);
-set_op!(s_ior, OR, true);
-set_op!(s_iand, AND, true);
-set_op!(s_isub, SUB, true);
-set_op!(s_ixor, XOR, true);
+/// The in-place operators change the set itself, as CPython's do (so the result
+/// iterates in CPython's order): `|=` adds, `-=` discards, `^=` does both, and `&=`
+/// takes the body of the intersection.
+fn s_ior(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    if args[1].as_set().is_none() {
+        return Ok(object::not_implemented());
+    }
+    set_update(vm, &args[0], &args[1])?;
+    Ok(args[0].clone())
+}
+fn s_iand(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    if args[1].as_set().is_none() {
+        return Ok(object::not_implemented());
+    }
+    let r = set_binop(vm, &args[0], &args[1], AND)?;
+    let new = tab(&r).borrow().clone();
+    let old = std::mem::replace(&mut *tab(&args[0]).borrow_mut(), new);
+    drop(old);
+    Ok(args[0].clone())
+}
+fn s_isub(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    if args[1].as_set().is_none() {
+        return Ok(object::not_implemented());
+    }
+    difference_update(vm, &args[0], &args[1])?;
+    Ok(args[0].clone())
+}
+fn s_ixor(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+    if args[1].as_set().is_none() {
+        return Ok(object::not_implemented());
+    }
+    symmetric_difference_update(vm, &args[0], &args[1])?;
+    Ok(args[0].clone())
+}
+set_op!(s_or, OR);
+set_op!(s_and, AND);
+set_op!(s_sub, SUB);
+set_op!(s_xor, XOR);
 
 pub fn init(_vm: &Vm) {
     let t = builtin_types();

@@ -83,7 +83,8 @@ fn getsizeof(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
             let t = d.borrow();
             (t.entries.capacity() as i64) * 3 * word + t.index_capacity() as i64 * 4
         }
-        Payload::Set(s) => s.borrow().table.capacity() as i64 * 2 * word,
+        // The boxed table with its inline slots, and a larger table's heap slots.
+        Payload::Set(s) => (std::mem::size_of_val(&**s) + s.borrow().table.heap_bytes()) as i64,
         _ => 0,
     };
     Ok(object::new_int(block + extra))

@@ -303,10 +303,8 @@ impl Payload {
                 let t = std::mem::take(&mut *d.borrow_mut());
                 drop(t);
             }
-            Payload::Set(s) => {
-                let t = std::mem::take(&mut *s.borrow_mut());
-                drop(t);
-            }
+            // A set's keys are released, in table order, when the payload is dropped
+            // (which borrows nothing): the object is unreachable by then.
             Payload::Str(s) => {
                 if s.interned.get() {
                     str::intern_remove(&s.s);
@@ -516,13 +514,11 @@ pub fn new_list(items: Vec<ObjRef>) -> ObjRef {
 pub fn new_dict() -> ObjRef {
     ObjRef::new(&bt().dict, Payload::Dict(Box::new(RefCell::new(DictTable::default()))))
 }
+/// A new empty set of type `ty` (`set`, `frozenset` or a subclass of either). The
+/// table is made in its box (`Box::default`), not copied there.
 #[must_use]
-pub fn new_set(table: SetTable) -> ObjRef {
-    ObjRef::new(&bt().set, Payload::Set(Box::new(RefCell::new(table))))
-}
-#[must_use]
-pub fn new_frozenset(table: SetTable) -> ObjRef {
-    ObjRef::new(&bt().frozenset, Payload::Set(Box::new(RefCell::new(table))))
+pub fn new_empty_set(ty: &ObjRef) -> ObjRef {
+    ObjRef::new(ty, Payload::Set(Box::default()))
 }
 #[must_use]
 pub fn new_cell(v: Option<ObjRef>) -> ObjRef {

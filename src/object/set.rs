@@ -3,8 +3,9 @@
 //! rule) so that iteration order equals CPython's.
 //!
 //! Invariants:
-//! - `table.len()` is a power of two >= 8 (or 0 before the first insertion); `mask` is
-//!   `table.len() - 1`.
+//! - `table.len()` is a power of two >= 8; `mask` is `table.len() - 1`. A table of 8
+//!   slots lives inside the `SetTable` (CPython's `smalltable`), so a small set costs
+//!   no allocation beyond its object; a larger one is on the heap.
 //! - `fill` counts Active + Dummy slots, `used` counts Active ones; after an insertion
 //!   `fill * 5 < mask * 3` holds or the table is resized.
 //! - `version` changes on every mutation (see dict.rs for why).
@@ -25,9 +26,86 @@ pub enum Slot {
     Active(i64, ObjRef),
 }
 
+/// A set's slots: the inline table of `MINSIZE` slots every set starts with, or a
+/// larger one on the heap once the set grows past it (and again inline after
+/// `clear`, or when a resize shrinks it back to `MINSIZE`, as in CPython).
+#[derive(Clone)]
+pub enum Slots {
+    Inline([Slot; MINSIZE]),
+    Heap(Box<[Slot]>),
+}
+
+impl Default for Slots {
+    fn default() -> Self {
+        Slots::Inline([const { Slot::Empty }; MINSIZE])
+    }
+}
+
+impl Slots {
+    /// A table of `size` empty slots (`size` a power of two >= `MINSIZE`).
+    fn empty(size: usize) -> Slots {
+        if size == MINSIZE { Slots::default() } else { Slots::Heap(vec![Slot::Empty; size].into_boxed_slice()) }
+    }
+    /// The bytes the table occupies outside the `SetTable` (for `sys.getsizeof`).
+    pub fn heap_bytes(&self) -> usize {
+        match self {
+            Slots::Inline(_) => 0,
+            Slots::Heap(b) => std::mem::size_of_val(&**b),
+        }
+    }
+}
+
+impl std::ops::Deref for Slots {
+    type Target = [Slot];
+    #[inline]
+    fn deref(&self) -> &[Slot] {
+        match self {
+            Slots::Inline(a) => a,
+            Slots::Heap(b) => b,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Slots {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [Slot] {
+        match self {
+            Slots::Inline(a) => a,
+            Slots::Heap(b) => b,
+        }
+    }
+}
+
+/// The slots of a table taken out of its set, by value.
+pub enum SlotsIntoIter {
+    Inline(std::array::IntoIter<Slot, MINSIZE>),
+    Heap(std::vec::IntoIter<Slot>),
+}
+
+impl Iterator for SlotsIntoIter {
+    type Item = Slot;
+    fn next(&mut self) -> Option<Slot> {
+        match self {
+            SlotsIntoIter::Inline(i) => i.next(),
+            SlotsIntoIter::Heap(i) => i.next(),
+        }
+    }
+}
+
+impl IntoIterator for Slots {
+    type Item = Slot;
+    type IntoIter = SlotsIntoIter;
+    fn into_iter(self) -> SlotsIntoIter {
+        match self {
+            Slots::Inline(a) => SlotsIntoIter::Inline(a.into_iter()),
+            Slots::Heap(b) => SlotsIntoIter::Heap(b.into_vec().into_iter()),
+        }
+    }
+}
+
 #[derive(Clone, Default)]
 pub struct SetTable {
-    pub table: Vec<Slot>,
+    pub table: Slots,
     pub fill: usize,
     pub used: usize,
     pub finger: usize,
@@ -63,12 +141,7 @@ impl SetTable {
         self.used == 0
     }
     fn mask(&self) -> usize {
-        self.table.len().wrapping_sub(1)
-    }
-    fn ensure_table(&mut self) {
-        if self.table.is_empty() {
-            self.table = vec![Slot::Empty; MINSIZE];
-        }
+        self.table.len() - 1
     }
 
     /// Where the probe sequence for `hash` starts (a non-empty table).
@@ -80,11 +153,12 @@ impl SetTable {
     /// exactly as `set_add_entry`: each run checks `start..=start+probes` linearly, then
     /// jumps from the run's start.
     fn walk(&self, key: &ObjRef, hash: i64, st: ProbeState, fast: Fast) -> Step {
-        let mask = self.mask();
+        let table: &[Slot] = &self.table;
+        let mask = table.len() - 1;
         let (mut start, mut off, mut perturb, mut freeslot) = st;
         loop {
             let i = start + off;
-            match &self.table[i] {
+            match &table[i] {
                 Slot::Empty => return Step::Missing(i, freeslot),
                 Slot::Dummy => freeslot = Some(i),
                 Slot::Active(h, k) => {
@@ -112,9 +186,6 @@ impl SetTable {
 
     fn search(cell: &RefCell<SetTable>, key: &ObjRef, hash: i64, fast: Fast, eq: EqFn) -> PyResult<Step> {
         'restart: loop {
-            if cell.borrow().table.is_empty() {
-                return Ok(Step::Missing(usize::MAX, None));
-            }
             let mut st = cell.borrow().probe_start(hash);
             loop {
                 let (step, version) = {
@@ -146,13 +217,11 @@ impl SetTable {
     /// here cost 25% more per lookup).
     #[inline]
     pub fn contains_plain(&self, key: &ObjRef, hash: i64, fast: fn(&ObjRef, &ObjRef) -> Option<bool>) -> Option<bool> {
-        if self.table.is_empty() {
-            return Some(false);
-        }
-        let mask = self.mask();
+        let table: &[Slot] = &self.table;
+        let mask = table.len() - 1;
         let (mut start, mut off, mut perturb, _) = self.probe_start(hash);
         loop {
-            match &self.table[start + off] {
+            match &table[start + off] {
                 Slot::Empty => return Some(false),
                 Slot::Dummy => {}
                 Slot::Active(h, k) => {
@@ -175,7 +244,6 @@ impl SetTable {
             // One walk under one borrow while every entry of equal hash met is one that
             // `fast` compares (no Python code runs): the common case.
             let mut t = cell.borrow_mut();
-            t.ensure_table();
             let st = t.probe_start(hash);
             match t.walk(&key, hash, st, fast) {
                 Step::Found(_) => return Ok(false),
@@ -188,17 +256,10 @@ impl SetTable {
         }
         match SetTable::search(cell, &key, hash, fast, eq)? {
             Step::Found(_) => Ok(false),
+            // `search` walked the current table last (it restarts whenever a
+            // comparison changed the set), and no Python code has run since.
             Step::Missing(i, freeslot) => {
-                let mut t = cell.borrow_mut();
-                if t.table.is_empty() {
-                    // A comparison emptied the set (`clear()`): the key goes into a
-                    // fresh table, where its first slot is free.
-                    t.ensure_table();
-                    let first = t.probe_start(hash).0;
-                    t.insert_missing(first, None, hash, key);
-                } else {
-                    t.insert_missing(i, freeslot, hash, key);
-                }
+                cell.borrow_mut().insert_missing(i, freeslot, hash, key);
                 Ok(true)
             }
             Step::Compare(..) => unreachable!(),
@@ -273,13 +334,22 @@ impl SetTable {
     }
 
     pub fn resize(&mut self, minused: usize) {
-        let old = std::mem::replace(&mut self.table, vec![Slot::Empty; SetTable::size_for(minused)]);
+        let old = std::mem::replace(&mut self.table, Slots::empty(SetTable::size_for(minused)));
         self.fill = self.used;
         self.version += 1;
         for s in old {
             if let Slot::Active(h, k) = s {
                 SetTable::insert_clean(&mut self.table, h, k);
             }
+        }
+    }
+
+    /// Resizes the table when more than a quarter of its slots are dummies (after
+    /// `difference_update`, as CPython does).
+    pub fn resize_away_dummies(&mut self) {
+        if self.fill - self.used > self.mask() / 4 {
+            let n = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            self.resize(n);
         }
     }
 
@@ -294,13 +364,13 @@ impl SetTable {
             if t.fill == 0 {
                 // Into an empty table (every slot Empty): the table `set_merge` would
                 // reach (MINSIZE, or what its growth check resizes to), made at once.
-                let cur = if t.table.is_empty() { MINSIZE } else { t.table.len() };
+                let cur = t.table.len();
                 let size = if other.used * 5 >= (cur - 1) * 3 { SetTable::size_for(other.used * 2) } else { cur };
                 if size - 1 == other.mask() && other.fill == other.used {
                     t.table = other.table.clone();
                 } else {
                     if t.table.len() != size {
-                        t.table = vec![Slot::Empty; size];
+                        t.table = Slots::empty(size);
                     }
                     for (h, k) in other.iter() {
                         SetTable::insert_clean(&mut t.table, h, k.clone());
@@ -326,10 +396,25 @@ impl SetTable {
         Ok(())
     }
 
+    /// Adds the keys of `other` in its order while none needs a comparison that `fast`
+    /// cannot make (one that would run Python code); returns false at the first that
+    /// does, the keys before it added. `set_merge`'s loop, growth check made by the
+    /// caller.
+    pub fn merge_plain(&mut self, other: &SetTable, fast: fn(&ObjRef, &ObjRef) -> Option<bool>) -> bool {
+        for (h, k) in other.iter() {
+            let st = self.probe_start(h);
+            match self.walk(k, h, st, &fast) {
+                Step::Found(_) => {}
+                Step::Missing(i, freeslot) => self.insert_missing(i, freeslot, h, k.clone()),
+                Step::Compare(..) => return false,
+            }
+        }
+        true
+    }
+
     /// Grows the table ahead of inserting about `n` more keys (`set_merge`'s growth
     /// check, which `set_update_internal` also makes for a dict argument).
     pub fn presize(&mut self, n: usize) {
-        self.ensure_table();
         if (self.fill + n) * 5 >= self.mask() * 3 {
             let m = (self.used + n) * 2;
             self.resize(m);
@@ -359,7 +444,7 @@ impl SetTable {
         }
     }
 
-    pub fn clear(&mut self) -> Vec<Slot> {
+    pub fn clear(&mut self) -> Slots {
         self.fill = 0;
         self.used = 0;
         self.version += 1;

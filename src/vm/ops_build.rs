@@ -18,7 +18,7 @@ impl Vm {
         let v = match op {
             Op::BuildSet => {
                 let at = f.stack.len() - arg;
-                let s = object::new_set(Default::default());
+                let s = object::new_empty_set(&builtin_types().set);
                 for i in f.stack.drain_from(at) {
                     self.set_add(&s, i)?;
                 }
