@@ -55,7 +55,12 @@ fn to_i64(vm: &Vm, o: &ObjRef) -> PyResult<i64> {
 
 fn range_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     super::no_kwargs(vm, "range", kw)?;
-    let a = &args[1..];
+    range_from_args(vm, &args[1..])
+}
+
+/// `range(*a)` (CPython's `range_vectorcall`: a call of the type itself goes straight
+/// here, with no `__new__` lookup and no argument vector).
+pub fn range_from_args(vm: &Vm, a: &[ObjRef]) -> PyResult {
     let (start, stop, step) = match a.len() {
         1 => (0, to_i64(vm, &a[0])?, 1),
         2 => (to_i64(vm, &a[0])?, to_i64(vm, &a[1])?, 1),

@@ -537,6 +537,9 @@ impl Vm {
             // follows, does nothing), as CPython's specialised call does.
             return self.str(&args[0]);
         }
+        if ty.is(&t.range) && kwnames.is_none() {
+            return crate::builtins::range::range_from_args(self, args);
+        }
         // A metaclass with its own __call__.
         let meta = ty.ty();
         if !meta.is(&t.type_) {
