@@ -193,14 +193,25 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Compare { left, ops, comparators } => {
                 self.expr(left)?;
+                // The last operand of `in`/`not in` ending the chain is an iterable
+                // operand (a display of constants is one constant).
+                let last_in = matches!(ops.last(), Some(CmpOp::In | CmpOp::NotIn));
                 if ops.len() == 1 {
-                    self.expr(&comparators[0])?;
+                    if last_in {
+                        self.iter_operand(&comparators[0])?;
+                    } else {
+                        self.expr(&comparators[0])?;
+                    }
                     self.emit_cmp(ops[0]);
                 } else {
                     let cleanup = self.new_label();
                     let end = self.new_label();
                     for (i, (op, c)) in ops.iter().zip(comparators.iter()).enumerate() {
-                        self.expr(c)?;
+                        if last_in && i + 1 == ops.len() {
+                            self.iter_operand(c)?;
+                        } else {
+                            self.expr(c)?;
+                        }
                         if i + 1 < ops.len() {
                             self.emit(Op::DupTop, 0);
                             self.emit(Op::RotThree, 0);
@@ -286,8 +297,36 @@ impl<'a> Compiler<'a> {
         };
     }
 
+    /// An iterable operand (of `for`, of a comprehension's `for`, or the right one of
+    /// `in`): a list or set display of constants is one constant, a tuple or a
+    /// frozenset, as CPython's AST optimizer makes it.
+    pub(crate) fn iter_operand(&mut self, e: &'a Expr) -> R {
+        let folded = match &e.kind {
+            ExprKind::Set(items) => super::fold::const_items(self, items).and_then(|v| super::fold::const_frozenset(&v)),
+            ExprKind::List(items) => super::fold::const_items(self, items).map(object::new_tuple),
+            _ => None,
+        };
+        match folded {
+            Some(v) => {
+                self.load_const(v);
+                Ok(())
+            }
+            None => self.expr(e),
+        }
+    }
+
     /// Builds a list/tuple/set display, handling `*iterable` items.
     fn sequence(&mut self, items: &'a [Expr], build: Op) -> R {
+        if build == Op::BuildSet && items.len() > 2 {
+            // A set display of constants: an empty set updated from a frozenset
+            // constant (CPython's order; see `fold::const_frozenset`).
+            if let Some(fs) = super::fold::const_items(self, items).and_then(|v| super::fold::const_frozenset(&v)) {
+                self.emit(Op::BuildSet, 0);
+                self.load_const(fs);
+                self.emit(Op::SetUpdate, 1);
+                return Ok(());
+            }
+        }
         if !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
             for i in items {
                 self.expr(i)?;
@@ -468,7 +507,7 @@ impl<'a> Compiler<'a> {
         self.line = line;
         let free = self.st.scopes[scope].freevars.clone();
         self.emit_closure_and_make(code, &free, 0, &qualname)?;
-        self.expr(&gens[0].iter)?;
+        self.iter_operand(&gens[0].iter)?;
         self.emit(Op::GetIter, 0);
         self.emit(Op::CallFunction, 1);
         Ok(())
@@ -481,7 +520,7 @@ impl<'a> Compiler<'a> {
         if i == 0 {
             self.emit(Op::LoadFast, 0);
         } else {
-            self.expr(&g.iter)?;
+            self.iter_operand(&g.iter)?;
             self.emit(Op::GetIter, 0);
         }
         self.bind(top);

@@ -31,6 +31,31 @@ pub(crate) fn fold(c: &super::Compiler, e: &Expr) -> Option<ObjRef> {
     }
 }
 
+/// The values of `items` if each is a constant or folds to one (none starred).
+pub(crate) fn const_items(c: &super::Compiler, items: &[Expr]) -> Option<Vec<ObjRef>> {
+    items.iter().map(|i| if matches!(i.kind, ExprKind::Starred(_)) { None } else { fold(c, i) }).collect()
+}
+
+/// The frozenset constant CPython 3.11 makes of a set display of constants (or the
+/// right operand of `in`): built from the values in order, then built again from its
+/// own iteration order, as the compiler's merging of constants re-creates every
+/// frozenset; the two builds decide the order the display iterates in. None when two
+/// values would need a comparison that runs Python code.
+pub(crate) fn const_frozenset(vals: &[ObjRef]) -> Option<ObjRef> {
+    let once = plain_set_table(vals.iter())?;
+    let twice = plain_set_table(once.iter().map(|(_, k)| k))?;
+    Some(object::new_frozenset(twice))
+}
+
+fn plain_set_table<'v>(vals: impl Iterator<Item = &'v ObjRef>) -> Option<crate::object::SetTable> {
+    let mut t = crate::object::SetTable::default();
+    for v in vals {
+        let h = crate::vm::protocols::const_hash(v)?;
+        t.add_plain(v, h, crate::vm::compare::fast_eq)?;
+    }
+    Some(t)
+}
+
 fn is_bool(v: &ObjRef) -> bool {
     v.ty().is(&object::types::builtin_types().bool_)
 }

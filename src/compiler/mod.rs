@@ -37,7 +37,7 @@ pub enum Mode {
     Eval,
 }
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum ConstKey {
     None,
     True,
@@ -49,6 +49,9 @@ enum ConstKey {
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
+    /// A frozenset made of a display of constants, by its items' keys in sorted order
+    /// (equal sets are one constant file-wide, the first one made, as in CPython).
+    FrozenSet(Vec<ConstKey>),
 }
 
 #[derive(Clone)]
@@ -273,6 +276,11 @@ impl<'a> Compiler<'a> {
             Payload::Str(s) => ConstKey::Str(s.s.to_string()),
             Payload::Bytes(b) => ConstKey::Bytes(b.to_vec()),
             Payload::Tuple(items) => ConstKey::Tuple(items.iter().map(Compiler::const_key).collect::<Option<Vec<_>>>()?),
+            Payload::Set(s) if v.ty().is(&t.frozenset) => {
+                let mut keys = s.borrow().iter().map(|(_, k)| Compiler::const_key(k)).collect::<Option<Vec<_>>>()?;
+                keys.sort();
+                ConstKey::FrozenSet(keys)
+            }
             _ => return None,
         })
     }

@@ -111,7 +111,7 @@ impl<'a> Compiler<'a> {
                 let top = self.new_label();
                 let exit = self.new_label();
                 let brk = self.new_label();
-                self.expr(iter)?;
+                self.iter_operand(iter)?;
                 self.emit(Op::GetIter, 0);
                 self.bind(top);
                 self.set_line(s.span);

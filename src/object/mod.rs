@@ -514,6 +514,10 @@ pub fn new_list(items: Vec<ObjRef>) -> ObjRef {
 pub fn new_dict() -> ObjRef {
     ObjRef::new(&bt().dict, Payload::Dict(Box::new(RefCell::new(DictTable::default()))))
 }
+#[must_use]
+pub fn new_frozenset(table: SetTable) -> ObjRef {
+    ObjRef::new(&bt().frozenset, Payload::Set(Box::new(RefCell::new(table))))
+}
 /// A new empty set of type `ty` (`set`, `frozenset` or a subclass of either). The
 /// table is made in its box (`Box::default`), not copied there.
 #[must_use]

@@ -401,15 +401,22 @@ impl SetTable {
     /// does, the keys before it added. `set_merge`'s loop, growth check made by the
     /// caller.
     pub fn merge_plain(&mut self, other: &SetTable, fast: fn(&ObjRef, &ObjRef) -> Option<bool>) -> bool {
-        for (h, k) in other.iter() {
-            let st = self.probe_start(h);
-            match self.walk(k, h, st, &fast) {
-                Step::Found(_) => {}
-                Step::Missing(i, freeslot) => self.insert_missing(i, freeslot, h, k.clone()),
-                Step::Compare(..) => return false,
+        other.iter().all(|(h, k)| self.add_plain(k, h, fast).is_some())
+    }
+
+    /// Adds `key` (a clone of it) unless an equal key is present, when that needs no
+    /// comparison `fast` cannot make; Some(whether it was added), or None, the table
+    /// unchanged, when one would run Python code.
+    pub fn add_plain(&mut self, key: &ObjRef, hash: i64, fast: fn(&ObjRef, &ObjRef) -> Option<bool>) -> Option<bool> {
+        let st = self.probe_start(hash);
+        match self.walk(key, hash, st, &fast) {
+            Step::Found(_) => Some(false),
+            Step::Missing(i, freeslot) => {
+                self.insert_missing(i, freeslot, hash, key.clone());
+                Some(true)
             }
+            Step::Compare(..) => None,
         }
-        true
     }
 
     /// Grows the table ahead of inserting about `n` more keys (`set_merge`'s growth

@@ -283,6 +283,20 @@ impl Vm {
             (Payload::Complex(ar, ai), Payload::Complex(br, bi)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 return Ok(Some(object::new_bool((ar == br && ai == bi) == (op == CmpOp::Eq))));
             }
+            // A complex number equals an int or float when its imaginary part is 0 and
+            // its real part equals the number (CPython's `complex_richcompare`).
+            (Payload::Complex(re, im), Payload::Int(_) | Payload::Float(_)) | (Payload::Int(_) | Payload::Float(_), Payload::Complex(re, im))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                let other = if matches!(a.payload(), Payload::Complex(..)) { b } else { a };
+                let eq = *im == 0.0
+                    && match other.payload() {
+                        Payload::Int(x) => cmp_int_float(x, *re) == Some(Ordering::Equal),
+                        Payload::Float(f) => *f == *re,
+                        _ => false,
+                    };
+                return Ok(Some(object::new_bool(eq == (op == CmpOp::Eq))));
+            }
             (Payload::Str(x), Payload::Str(y)) => Some(x.s.cmp(&y.s)),
             (Payload::Bytes(x), Payload::Bytes(y)) => Some(x.cmp(y)),
             (Payload::ByteArray(x), Payload::ByteArray(y)) => Some(x.borrow().cmp(&y.borrow())),

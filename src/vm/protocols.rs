@@ -64,6 +64,32 @@ pub fn frexp(v: f64) -> (f64, i32) {
     (m, e)
 }
 
+/// CPython's `complex_hash`: the parts' float hashes combined.
+pub fn complex_hash(re: f64, im: f64, obj_addr: usize) -> i64 {
+    let (hr, hi) = (float_hash(re, obj_addr) as u64, float_hash(im, obj_addr) as u64);
+    let h = hr.wrapping_add(1000003u64.wrapping_mul(hi)) as i64;
+    if h == -1 { -2 } else { h }
+}
+
+/// The hash of a value that can be a constant of the code (what `Vm::hash` gives,
+/// computed without an interpreter: no Python code can run for these); None for any
+/// other value.
+pub fn const_hash(o: &ObjRef) -> Option<i64> {
+    if o.type_data().heap {
+        return None;
+    }
+    Some(match o.payload() {
+        Payload::Int(i) => i.hash(),
+        Payload::Float(f) => float_hash(*f, o.addr()),
+        Payload::Complex(re, im) => complex_hash(*re, *im, o.addr()),
+        Payload::Str(s) => s.hash(),
+        Payload::Bytes(b) => object::str::bytes_hash(b),
+        Payload::Tuple(items) => tuple_hash(&items.iter().map(const_hash).collect::<Option<Vec<i64>>>()?),
+        Payload::None | Payload::Ellipsis => pointer_hash(o.addr()),
+        _ => return None,
+    })
+}
+
 pub fn pointer_hash(addr: usize) -> i64 {
     let y = addr as u64;
     let h = ((y >> 4) | (y << 60)) as i64;
@@ -215,6 +241,7 @@ impl Vm {
         match o.payload() {
             Payload::Int(i) => Ok(i.hash()),
             Payload::Float(f) => Ok(float_hash(*f, o.addr())),
+            Payload::Complex(re, im) => Ok(complex_hash(*re, *im, o.addr())),
             Payload::Str(s) => Ok(s.hash()),
             Payload::Bytes(b) => Ok(object::str::bytes_hash(b)),
             Payload::Tuple(items) => {
