@@ -570,8 +570,19 @@ pub fn current_vm<'a>() -> Option<&'a crate::vm::Vm> {
 /// `Frame::code` is assigned only when a frame is allocated or recycled, never while an
 /// eval loop runs it; the loop uses the reference only until it switches to another
 /// frame or returns.
-pub(crate) fn running_code<'a>(code: &ObjRef) -> &'a crate::bytecode::CodeObject {
-    let c: *const crate::bytecode::CodeObject = code.as_code().expect("frame code");
+/// `code` is the frame's `Frame::code`, which is Some and a code object for every frame
+/// out of the pool: neither is tested again here (the eval loop reads it at every call
+/// and return).
+#[inline(always)]
+pub(crate) fn running_code<'a>(code: &Option<ObjRef>) -> &'a crate::bytecode::CodeObject {
+    debug_assert!(code.as_ref().is_some_and(|c| c.as_code().is_some()), "a running frame's code");
+    // SAFETY: a frame out of the pool holds its code (see `Frame::code`), and the code
+    // object's payload is the code (payloads never change kind).
+    let c: *const crate::bytecode::CodeObject = unsafe {
+        let Some(o) = code else { std::hint::unreachable_unchecked() };
+        let Payload::Code(c) = &(*o.0.as_ptr()).payload else { std::hint::unreachable_unchecked() };
+        &**c
+    };
     // SAFETY: see above; the frame's reference keeps the code object (and so `*c`) alive
     // and unmoved while the reference is used.
     unsafe { &*c }

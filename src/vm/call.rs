@@ -496,7 +496,7 @@ impl Vm {
     /// Returns a finished frame to the free list: its references are released first
     /// (locals first to last, as CPython clears a frame), with no borrow held while
     /// destructors run.
-    #[inline]
+    #[inline(always)]
     pub fn recycle_frame(&self, mut f: Box<Frame>) {
         f.release();
         let n = self.frame_pool_len.get();

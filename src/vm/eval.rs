@@ -165,7 +165,7 @@ impl Vm {
         // reaches it through one pointer, not two.
         'frame: loop {
             // Not a borrow of `f` (see `running_code`): `f` goes to out-of-line handlers.
-            let code = crate::memory::running_code(f.code_obj());
+            let code = crate::memory::running_code(&f.code);
             let instrs = &code.instrs[..];
             // The next instruction's index lives in a local while the loop runs; `f.pc` is
             // written back only where the frame is left to be resumed (a call, a yield).
