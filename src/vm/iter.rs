@@ -441,6 +441,7 @@ impl Vm {
     /// running or finished, an exception state saved with it or one being handled by
     /// the resumer, a value other than None for a generator not yet started, or the
     /// recursion limit reached (`gen_resume` raises whatever applies).
+    #[inline(always)]
     pub fn take_inline_frame(&self, gen: &ObjRef, value: Option<&ObjRef>, resumed: super::Resumed) -> Option<Box<super::Frame>> {
         let Payload::Generator(cell) = gen.payload() else { return None };
         if self.depth.get() >= self.recursion_limit.get() || self.exc_info.borrow().is_some() {
