@@ -367,7 +367,16 @@ impl SetTable {
                 let cur = t.table.len();
                 let size = if other.used * 5 >= (cur - 1) * 3 { SetTable::size_for(other.used * 2) } else { cur };
                 if size - 1 == other.mask() && other.fill == other.used {
-                    t.table = other.table.clone();
+                    if t.table.len() == size {
+                        // Slot for slot into this table, all of whose slots are Empty.
+                        for (to, from) in t.table.iter_mut().zip(other.table.iter()) {
+                            if let Slot::Active(h, k) = from {
+                                *to = Slot::Active(*h, k.clone());
+                            }
+                        }
+                    } else {
+                        t.table = other.table.clone();
+                    }
                 } else {
                     if t.table.len() != size {
                         t.table = Slots::empty(size);
