@@ -72,10 +72,21 @@ pub fn list_setitem(vm: &Vm, l: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> 
 }
 
 /// `l[start:stop:step] = v` (each bound None or an index).
+/// The items of `v` when it is an exact list that nothing else refers to (a temporary,
+/// as in `a[:k] = a[k::-1]`): moved out rather than copied, since the list is released
+/// with this call's reference anyway and no one can observe it emptied.
+fn take_temporary_list(v: &ObjRef) -> Option<Vec<ObjRef>> {
+    if v.refcnt() != 1 || !v.ty().is(&builtin_types().list) {
+        return None;
+    }
+    Some(std::mem::take(&mut *items(v).borrow_mut()))
+}
+
 pub fn list_set_slice(vm: &Vm, l: &ObjRef, start: &ObjRef, stop: &ObjRef, step: &ObjRef, v: ObjRef) -> PyResult<()> {
     let len = items(l).borrow().len();
     let (start, stop, step, n) = super::seq::slice_parts_indices(vm, start, stop, step, len)?;
-    let new = match vm.collect(&v) {
+    let taken = take_temporary_list(&v);
+    let new = match taken.map_or_else(|| vm.collect(&v), Ok) {
         Ok(new) => new,
         Err(e) if e.is(&vm.exc_type("TypeError")) && vm.iter(&v).is_err() => {
             return Err(vm.type_error(if step == 1 { "can only assign an iterable" } else { "must assign iterable to extended slice" }));
