@@ -17,6 +17,15 @@ fn tab(s: &ObjRef) -> &RefCell<SetTable> {
 
 impl Vm {
     pub fn set_add(&self, s: &ObjRef, key: ObjRef) -> PyResult<()> {
+        // An exact int or str among keys that compare without Python code: one walk
+        // under one borrow.
+        let key = match crate::vm::protocols::plain_hash(&key) {
+            Some(h) => match tab(s).borrow_mut().add_plain(key, h, fast_eq) {
+                Ok(_) => return Ok(()),
+                Err(key) => key,
+            },
+            None => key,
+        };
         let h = self.hash(&key)?;
         let eq = |a: &ObjRef, b: &ObjRef| self.eq(a, b);
         SetTable::add(tab(s), key, h, &fast_eq, &eq)?;

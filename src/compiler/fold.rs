@@ -51,7 +51,7 @@ fn plain_set_table<'v>(vals: impl Iterator<Item = &'v ObjRef>) -> Option<crate::
     let mut t = crate::object::SetTable::default();
     for v in vals {
         let h = crate::vm::protocols::const_hash(v)?;
-        t.add_plain(v, h, crate::vm::compare::fast_eq)?;
+        t.add_plain(v.clone(), h, crate::vm::compare::fast_eq).ok()?;
     }
     Some(t)
 }

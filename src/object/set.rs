@@ -410,21 +410,21 @@ impl SetTable {
     /// does, the keys before it added. `set_merge`'s loop, growth check made by the
     /// caller.
     pub fn merge_plain(&mut self, other: &SetTable, fast: fn(&ObjRef, &ObjRef) -> Option<bool>) -> bool {
-        other.iter().all(|(h, k)| self.add_plain(k, h, fast).is_some())
+        other.iter().all(|(h, k)| self.add_plain(k.clone(), h, fast).is_ok())
     }
 
-    /// Adds `key` (a clone of it) unless an equal key is present, when that needs no
-    /// comparison `fast` cannot make; Some(whether it was added), or None, the table
-    /// unchanged, when one would run Python code.
-    pub fn add_plain(&mut self, key: &ObjRef, hash: i64, fast: fn(&ObjRef, &ObjRef) -> Option<bool>) -> Option<bool> {
+    /// Adds `key` unless an equal key is present, when that needs no comparison `fast`
+    /// cannot make: Ok(whether it was added), or Err(key), the table unchanged, when one
+    /// would run Python code.
+    pub fn add_plain(&mut self, key: ObjRef, hash: i64, fast: fn(&ObjRef, &ObjRef) -> Option<bool>) -> Result<bool, ObjRef> {
         let st = self.probe_start(hash);
-        match self.walk(key, hash, st, &fast) {
-            Step::Found(_) => Some(false),
+        match self.walk(&key, hash, st, &fast) {
+            Step::Found(_) => Ok(false),
             Step::Missing(i, freeslot) => {
-                self.insert_missing(i, freeslot, hash, key.clone());
-                Some(true)
+                self.insert_missing(i, freeslot, hash, key);
+                Ok(true)
             }
-            Step::Compare(..) => None,
+            Step::Compare(..) => Err(key),
         }
     }
 
