@@ -71,7 +71,6 @@ pub fn list_setitem(vm: &Vm, l: &ObjRef, k: &ObjRef, v: ObjRef) -> PyResult<()> 
     }
 }
 
-/// `l[start:stop:step] = v` (each bound None or an index).
 /// The items of `v` when it is an exact list that nothing else refers to (a temporary,
 /// as in `a[:k] = a[k::-1]`): moved out rather than copied, since the list is released
 /// with this call's reference anyway and no one can observe it emptied.
@@ -82,6 +81,7 @@ fn take_temporary_list(v: &ObjRef) -> Option<Vec<ObjRef>> {
     Some(std::mem::take(&mut *items(v).borrow_mut()))
 }
 
+/// `l[start:stop:step] = v` (each bound None or an index).
 pub fn list_set_slice(vm: &Vm, l: &ObjRef, start: &ObjRef, stop: &ObjRef, step: &ObjRef, v: ObjRef) -> PyResult<()> {
     let len = items(l).borrow().len();
     let (start, stop, step, n) = super::seq::slice_parts_indices(vm, start, stop, step, len)?;

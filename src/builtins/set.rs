@@ -65,7 +65,11 @@ fn new_like(ty: &ObjRef) -> ObjRef {
 pub fn set_update(vm: &Vm, s: &ObjRef, it: &ObjRef) -> PyResult<()> {
     let eq = |a: &ObjRef, b: &ObjRef| vm.eq(a, b);
     if let Some(other) = it.as_set() {
-        if !s.is(it) && tab(s).borrow().fill == 0 {
+        if s.is(it) {
+            // `s.update(s)` changes nothing, not even the table's size (`set_merge`).
+            return Ok(());
+        }
+        if tab(s).borrow().fill == 0 {
             // Into an empty set (a copy): `merge` then compares no keys, so no Python
             // code can run while `other` is borrowed, and no snapshot is needed.
             return SetTable::merge(tab(s), &other.borrow(), &fast_eq, &eq);
@@ -73,7 +77,7 @@ pub fn set_update(vm: &Vm, s: &ObjRef, it: &ObjRef) -> PyResult<()> {
         if other.borrow().is_empty() {
             return Ok(());
         }
-        if !s.is(it) {
+        {
             // The common case, `s | {x}`: every key goes in without a comparison that
             // needs Python code, both tables borrowed throughout.
             let mut t = tab(s).borrow_mut();
@@ -86,9 +90,6 @@ pub fn set_update(vm: &Vm, s: &ObjRef, it: &ObjRef) -> PyResult<()> {
         // A comparison may run Python code that changes either set: the keys are
         // taken out first, and those the loop above added are found again.
         let snapshot: Vec<(i64, ObjRef)> = other.borrow().iter().map(|(h, k)| (h, k.clone())).collect();
-        if s.is(it) {
-            tab(s).borrow_mut().presize(snapshot.len());
-        }
         for (h, k) in snapshot {
             SetTable::add(tab(s), k, h, &fast_eq, &eq)?;
         }
@@ -348,9 +349,7 @@ fn s_intersection(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult 
 fn s_intersection_update(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let s = this(vm, args)?;
     let r = s_intersection(vm, args, kw)?;
-    let new = tab(&r).borrow().clone();
-    let old = std::mem::replace(&mut *tab(s).borrow_mut(), new);
-    drop(old);
+    take_body(s, &r);
     Ok(object::none())
 }
 fn s_difference(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
@@ -443,36 +442,32 @@ macro_rules! set_op {
 /// The in-place operators change the set itself, as CPython's do (so the result
 /// iterates in CPython's order): `|=` adds, `-=` discards, `^=` does both, and `&=`
 /// takes the body of the intersection.
-fn s_ior(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    if args[1].as_set().is_none() {
-        return Ok(object::not_implemented());
-    }
-    set_update(vm, &args[0], &args[1])?;
-    Ok(args[0].clone())
+macro_rules! set_iop {
+    ($name:ident, $update:expr) => {
+        fn $name(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
+            if args[1].as_set().is_none() {
+                return Ok(object::not_implemented());
+            }
+            let update: fn(&Vm, &ObjRef, &ObjRef) -> PyResult<()> = $update;
+            update(vm, &args[0], &args[1])?;
+            Ok(args[0].clone())
+        }
+    };
 }
-fn s_iand(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    if args[1].as_set().is_none() {
-        return Ok(object::not_implemented());
-    }
-    let r = set_binop(vm, &args[0], &args[1], AND)?;
-    let new = tab(&r).borrow().clone();
-    let old = std::mem::replace(&mut *tab(&args[0]).borrow_mut(), new);
+set_iop!(s_ior, set_update);
+set_iop!(s_iand, |vm, s, o| {
+    let r = set_binop(vm, s, o, AND)?;
+    take_body(s, &r);
+    Ok(())
+});
+set_iop!(s_isub, difference_update);
+set_iop!(s_ixor, symmetric_difference_update);
+
+/// Gives `s` a copy of `r`'s table (CPython's `set_swap_bodies` with a temporary).
+fn take_body(s: &ObjRef, r: &ObjRef) {
+    let new = tab(r).borrow().clone();
+    let old = std::mem::replace(&mut *tab(s).borrow_mut(), new);
     drop(old);
-    Ok(args[0].clone())
-}
-fn s_isub(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    if args[1].as_set().is_none() {
-        return Ok(object::not_implemented());
-    }
-    difference_update(vm, &args[0], &args[1])?;
-    Ok(args[0].clone())
-}
-fn s_ixor(vm: &Vm, args: &[ObjRef], _kw: Option<&[ObjRef]>) -> PyResult {
-    if args[1].as_set().is_none() {
-        return Ok(object::not_implemented());
-    }
-    symmetric_difference_update(vm, &args[0], &args[1])?;
-    Ok(args[0].clone())
 }
 set_op!(s_or, OR);
 set_op!(s_and, AND);

@@ -580,7 +580,7 @@ pub(crate) fn running_code<'a>(code: &Option<ObjRef>) -> &'a crate::bytecode::Co
     // object's payload is the code (payloads never change kind).
     let c: *const crate::bytecode::CodeObject = unsafe {
         let Some(o) = code else { std::hint::unreachable_unchecked() };
-        let Payload::Code(c) = &(*o.0.as_ptr()).payload else { std::hint::unreachable_unchecked() };
+        let Payload::Code(c) = o.payload() else { std::hint::unreachable_unchecked() };
         &**c
     };
     // SAFETY: see above; the frame's reference keeps the code object (and so `*c`) alive

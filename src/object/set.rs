@@ -279,8 +279,7 @@ impl SetTable {
         self.table[i] = Slot::Active(hash, key);
         let mask = self.mask();
         if self.fill * 5 >= mask * 3 {
-            let n = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
-            self.resize(n);
+            self.resize(self.growth_target());
         }
     }
 
@@ -348,9 +347,13 @@ impl SetTable {
     /// `difference_update`, as CPython does).
     pub fn resize_away_dummies(&mut self) {
         if self.fill - self.used > self.mask() / 4 {
-            let n = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
-            self.resize(n);
+            self.resize(self.growth_target());
         }
+    }
+
+    /// The `minused` CPython's set resizes to when a table fills up or sheds dummies.
+    fn growth_target(&self) -> usize {
+        if self.used > 50000 { self.used * 2 } else { self.used * 4 }
     }
 
     /// Inserts every key of `other` (a set table) into this one, as `set_merge` does.

@@ -93,3 +93,10 @@ s = fresh()
 s.symmetric_difference_update(s)
 s.update(o)
 print(list(s))
+
+# Updating a set with itself changes nothing, not even its table (iteration order).
+w = set([8, 16, 24, 1])
+before = list(w)
+w |= w
+w.update(w)
+print(list(w) == before, list(w))
