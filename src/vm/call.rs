@@ -429,6 +429,7 @@ impl Vm {
         debug_assert!(func.is_some() != globals.is_some());
         let mut f = self.alloc_frame_slots(code_obj);
         std::mem::forget(std::mem::replace(&mut f.func, func));
+        f.extras = globals.is_some() || locals.is_some();
         std::mem::forget(std::mem::replace(&mut f.own_globals, globals));
         std::mem::forget(std::mem::replace(&mut f.locals, locals));
         f
@@ -490,6 +491,7 @@ impl Vm {
             caller: None,
             gen: None,
             owner: None,
+            extras: false,
         })
     }
 

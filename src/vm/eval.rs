@@ -806,7 +806,10 @@ impl Vm {
                         stack.extend(items.into_iter().rev());
                     }
                     Op::UnpackEx => tri!(synced!(self.op_unpack_ex(&mut f, arg))),
-                    Op::KwNames => f.kwnames = Some(code.consts[arg].clone()),
+                    Op::KwNames => {
+                        f.kwnames = Some(code.consts[arg].clone());
+                        f.extras = true;
+                    }
                     Op::CallFunction | Op::CallMethod => {
                         if let Some(e) = self.safe_point() {
                             leave!(Action::Error(e, false));
@@ -998,6 +1001,7 @@ impl Vm {
         self.enter_recursion("")?;
         let mut frame = self.make_frame_positional(getter, fd, std::iter::once(obj.clone()));
         frame.owner = Some(obj);
+        frame.extras = true;
         Ok(frame)
     }
 

@@ -214,6 +214,7 @@ impl Vm {
         if let Some(d) = exc.as_exc() {
             let line = f.line();
             let code = f.code_obj().clone();
+            f.extras = true;
             let frame = f
                 .frame_obj
                 .get_or_insert_with(|| {

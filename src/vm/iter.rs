@@ -391,6 +391,7 @@ impl Vm {
         if let Some(s) = saved {
             *self.exc_info.borrow_mut() = Some(s);
         }
+        frame.extras |= throw.is_some();
         frame.pending_throw = throw;
         let (r, frame) = self.eval_frame(frame);
         let inner = self.exc_info.replace(outer.clone());
@@ -459,6 +460,7 @@ impl Vm {
         st.running = true;
         self.depth.set(self.depth.get() + 1);
         frame.gen = Some((gen.clone(), resumed));
+        frame.extras = true;
         Some(frame)
     }
 

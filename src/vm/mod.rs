@@ -88,6 +88,12 @@ pub struct Frame {
     /// instance, a strong reference held while the getter runs, as CPython's LOAD_ATTR
     /// holds it on the value stack while the descriptor calls the getter.
     pub owner: Option<ObjRef>,
+    /// Whether any of `frame_obj`, `locals`, `own_globals`, `kwnames`,
+    /// `pending_throw`, `gen` and `owner` may be Some: every place that sets one of them
+    /// sets this too, so that a frame that never had one (most function frames) is
+    /// released without testing them (`release`, which checks the invariant in debug
+    /// builds, clears it).
+    pub extras: bool,
 }
 
 /// The instruction that resumed a generator's frame inside the eval loop.
@@ -106,11 +112,14 @@ impl Frame {
     /// references are released, locals first to last. Capacities are kept for reuse.
     #[inline(always)]
     pub fn release(&mut self) {
-        if let Some(fo) = self.frame_obj.take() {
-            if fo.refcnt() > 1 {
-                if let crate::object::Payload::Frame(fd) = fo.payload() {
-                    let cap = self.fast.capacity();
-                    *fd.locals.borrow_mut() = std::mem::replace(&mut self.fast, Vec::with_capacity(cap));
+        let extras = std::mem::take(&mut self.extras);
+        if extras {
+            if let Some(fo) = self.frame_obj.take() {
+                if fo.refcnt() > 1 {
+                    if let crate::object::Payload::Frame(fd) = fo.payload() {
+                        let cap = self.fast.capacity();
+                        *fd.locals.borrow_mut() = std::mem::replace(&mut self.fast, Vec::with_capacity(cap));
+                    }
                 }
             }
         }
@@ -124,32 +133,30 @@ impl Frame {
             self.stack.clear();
         }
         self.blocks.clear();
-        // The fields below are mostly empty already: each is tested before it is
-        // cleared, so the common return path calls no destructor.
-        if self.locals.is_some() {
-            self.locals = None;
-        }
         self.back = std::ptr::null();
         // Only a loop abandoned by a panic leaves a caller parked here.
         if self.caller.is_some() {
             drop(self.caller.take());
         }
         self.func = None;
-        if self.own_globals.is_some() {
+        if extras {
+            self.locals = None;
             self.own_globals = None;
-        }
-        if self.kwnames.is_some() {
             self.kwnames = None;
-        }
-        if self.pending_throw.is_some() {
             self.pending_throw = None;
-        }
-        if self.gen.is_some() {
             self.gen = None;
-        }
-        if self.owner.is_some() {
             self.owner = None;
         }
+        debug_assert!(
+            self.frame_obj.is_none()
+                && self.locals.is_none()
+                && self.own_globals.is_none()
+                && self.kwnames.is_none()
+                && self.pending_throw.is_none()
+                && self.gen.is_none()
+                && self.owner.is_none(),
+            "a frame field set without Frame::extras"
+        );
     }
 }
 
