@@ -71,6 +71,19 @@ pub fn complex_hash(re: f64, im: f64, obj_addr: usize) -> i64 {
     if h == -1 { -2 } else { h }
 }
 
+/// The hash of a number, str or bytes of a builtin type (its payload's hash, no code
+/// runs); None for any other payload. The caller knows the type is not a Python class.
+fn scalar_hash(o: &ObjRef) -> Option<i64> {
+    Some(match o.payload() {
+        Payload::Int(i) => i.hash(),
+        Payload::Float(f) => float_hash(*f, o.addr()),
+        Payload::Complex(re, im) => complex_hash(*re, *im, o.addr()),
+        Payload::Str(s) => s.hash(),
+        Payload::Bytes(b) => object::str::bytes_hash(b),
+        _ => return None,
+    })
+}
+
 /// The hash of a value that can be a constant of the code (what `Vm::hash` gives,
 /// computed without an interpreter: no Python code can run for these); None for any
 /// other value.
@@ -78,16 +91,11 @@ pub fn const_hash(o: &ObjRef) -> Option<i64> {
     if o.type_data().heap {
         return None;
     }
-    Some(match o.payload() {
-        Payload::Int(i) => i.hash(),
-        Payload::Float(f) => float_hash(*f, o.addr()),
-        Payload::Complex(re, im) => complex_hash(*re, *im, o.addr()),
-        Payload::Str(s) => s.hash(),
-        Payload::Bytes(b) => object::str::bytes_hash(b),
-        Payload::Tuple(items) => tuple_hash(&items.iter().map(const_hash).collect::<Option<Vec<i64>>>()?),
-        Payload::None | Payload::Ellipsis => pointer_hash(o.addr()),
-        _ => return None,
-    })
+    match o.payload() {
+        Payload::Tuple(items) => Some(tuple_hash(&items.iter().map(const_hash).collect::<Option<Vec<i64>>>()?)),
+        Payload::None | Payload::Ellipsis => Some(pointer_hash(o.addr())),
+        _ => scalar_hash(o),
+    }
 }
 
 pub fn pointer_hash(addr: usize) -> i64 {
@@ -238,12 +246,10 @@ impl Vm {
     }
 
     fn builtin_hash(&self, o: &ObjRef) -> PyResult<i64> {
+        if let Some(h) = scalar_hash(o) {
+            return Ok(h);
+        }
         match o.payload() {
-            Payload::Int(i) => Ok(i.hash()),
-            Payload::Float(f) => Ok(float_hash(*f, o.addr())),
-            Payload::Complex(re, im) => Ok(complex_hash(*re, *im, o.addr())),
-            Payload::Str(s) => Ok(s.hash()),
-            Payload::Bytes(b) => Ok(object::str::bytes_hash(b)),
             Payload::Tuple(items) => {
                 let mut hs = Vec::with_capacity(items.len());
                 for i in items.iter() {
