@@ -348,7 +348,12 @@ impl Vm {
                 pc += 1;
                 let arg = ins.arg as usize;
                 match ins.op {
-                    Op::Nop => {}
+                    Op::Nop => {
+                        // Not empty: an empty arm would jump straight back to the
+                        // dispatch above, making it a loop of one block, which LLVM
+                        // will not copy into the handlers' ends (.cargo/config.toml).
+                        std::hint::black_box(pc);
+                    }
                     Op::PopTop => {
                         pop!();
                     }
