@@ -237,6 +237,7 @@ impl<'a> Compiler<'a> {
             caches,
             global_sites: u.names.iter().map(|_| Default::default()).collect(),
         };
+        check_operands(&code);
         ObjRef::new(&object::types::builtin_types().code, Payload::Code(Box::new(code)))
     }
 
@@ -382,6 +383,26 @@ pub(crate) enum NameCtx {
 /// code reserves (see `memory::value_stack`); each instruction's `depth` is set to the
 /// depth it starts at. Python's bytecode reaches an instruction at one depth whatever
 /// the path (CPython's compiler asserts the same).
+/// Asserts that every operand of `code` lies inside the table its kind names (a
+/// constant in `consts`, a name in `names`, a local or cell slot below `nlocalsplus`):
+/// the eval loop reads those tables without bounds tests (`memory::operand_at`), so a
+/// failure here is a compiler bug caught before the code can run.
+fn check_operands(code: &crate::bytecode::CodeObject) {
+    use crate::bytecode::opcodes::ArgKind;
+    let nlocalsplus = code.nlocalsplus();
+    for (i, ins) in code.instrs.iter().enumerate() {
+        let a = ins.arg as usize;
+        let inside = match ins.op.arg_kind() {
+            ArgKind::Const => a < code.consts.len(),
+            ArgKind::Name => a < code.names.len(),
+            ArgKind::Local => a < nlocalsplus,
+            ArgKind::Deref => code.varnames.len() + a < nlocalsplus,
+            ArgKind::None | ArgKind::Count | ArgKind::Jump | ArgKind::Compare | ArgKind::BinOp => true,
+        };
+        assert!(inside, "{:?} at {i} of {}: operand {a} outside its table", ins.op, code.name_str());
+    }
+}
+
 fn stack_depth(instrs: &mut [Instr]) -> u32 {
     let mut depth = vec![i32::MIN; instrs.len() + 1];
     let mut work = vec![(0usize, 0i32)];

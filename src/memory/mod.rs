@@ -601,6 +601,42 @@ pub(crate) fn instr_at(instrs: &[crate::bytecode::Instr], pc: usize) -> crate::b
     unsafe { *instrs.get_unchecked(pc) }
 }
 
+/// Entry `i` of a running frame's locals (`Frame::fast`) or of one of its code's tables
+/// (`consts`, `names`, `caches`), fetched without a bounds test. `i` is an instruction's
+/// operand (or, for `caches`, a `pc` as `instr_at` takes). The compiler checks every
+/// operand of every code object it makes against the table its kind names
+/// (`compiler::check_operands`: a local or cell slot is below `nlocalsplus`, a constant
+/// or a name is inside `consts` or `names`), code objects come from nowhere else, a
+/// frame's `fast` has exactly `nlocalsplus` slots while it runs (`alloc_frame` sizes it
+/// and nothing resizes it), and `caches` has one entry per instruction.
+#[inline(always)]
+pub(crate) fn operand_at<T>(table: &[T], i: usize) -> &T {
+    debug_assert!(i < table.len(), "operand {i} is past the end of its table ({})", table.len());
+    // SAFETY: `i < table.len()` (see above: the compiler checked every operand).
+    unsafe { table.get_unchecked(i) }
+}
+
+/// `operand_at` for a table written in place (a frame's locals).
+#[inline(always)]
+pub(crate) fn operand_at_mut<T>(table: &mut [T], i: usize) -> &mut T {
+    debug_assert!(i < table.len(), "operand {i} is past the end of its table ({})", table.len());
+    // SAFETY: as for `operand_at`.
+    unsafe { table.get_unchecked_mut(i) }
+}
+
+/// Entry `i` of an instance's values (a new reference), if there and set, read without
+/// taking a borrow of the cell: nothing but a reference count's increment runs while the
+/// vector is read, so no mutable borrow can start meanwhile, and one already held makes
+/// this return None (the caller's general path then reports what it should).
+#[inline(always)]
+pub(crate) fn peek_value(values: &std::cell::RefCell<Vec<Option<ObjRef>>>, i: usize) -> Option<ObjRef> {
+    // SAFETY: the reference is used only within this function, where no code that could
+    // borrow `values` mutably runs (see above); `try_borrow_unguarded` fails while a
+    // mutable borrow is held.
+    let v = unsafe { values.try_borrow_unguarded() }.ok()?;
+    v.get(i)?.clone()
+}
+
 /// Dereferences a frame on the chain of running frames (`Vm::top_frame`, `Frame::back`).
 pub(crate) fn deref_frame<'a>(p: *const crate::vm::Frame) -> &'a crate::vm::Frame {
     // SAFETY: the chain only holds addresses of boxed frames that an eval loop is still

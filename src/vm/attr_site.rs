@@ -251,7 +251,7 @@ impl AttrSite {
     #[inline(always)]
     pub(super) fn values_hit(&self, obj: &PyObject) -> Option<ObjRef> {
         let (td, v) = self.values_of(obj)?;
-        v.borrow().get(td.nslots.get() + self.index.get() as usize)?.clone()
+        crate::memory::peek_value(v, td.nslots.get() + self.index.get() as usize)
     }
 
     /// A `Values` site's store over a set attribute: `Ok(old)`, the replaced value for

@@ -13,6 +13,7 @@ use super::attr_site::AttrLoad;
 use super::{Block, Frame, GenState, PyErr, Resumed, Vm};
 use crate::bytecode::opcodes::INPLACE_FLAG;
 use crate::bytecode::Op;
+use crate::memory::{operand_at, operand_at_mut};
 use crate::object::types::builtin_types;
 use crate::object::{self, ObjRef, Payload};
 
@@ -265,14 +266,14 @@ impl Vm {
             macro_rules! store_fast {
                 ($i:expr, $v:expr) => {{
                     let v = $v;
-                    let old = f.fast[$i].replace(v);
+                    let old = operand_at_mut(&mut f.fast, $i).replace(v);
                     drop(old);
                 }};
             }
             // Pushes local `i` (UnboundLocalError if it is unbound).
             macro_rules! load_fast {
                 ($i:expr) => {
-                    match &f.fast[$i] {
+                    match operand_at(&f.fast, $i) {
                         Some(v) => {
                             let v = v.clone();
                             stack.push(v)
@@ -303,13 +304,13 @@ impl Vm {
             macro_rules! load_attr {
                 ($o:expr, $name:expr) => {{
                     let o = $o;
-                    let site = &code.caches[pc - 1];
+                    let site = operand_at(&code.caches, pc - 1);
                     if let Some(v) = site.values_hit(&o) {
                         drop(o);
                         stack.push(v);
                         continue;
                     }
-                    match tri!(self.load_attr_site(site, &o, &code.names[$name])) {
+                    match tri!(self.load_attr_site(site, &o, operand_at(&code.names, $name))) {
                         AttrLoad::Value(v) => {
                             drop(o);
                             stack.push(v);
@@ -374,7 +375,7 @@ impl Vm {
                         stack.push(a);
                         stack.push(b);
                     }
-                    Op::LoadConst => stack.push(code.consts[arg].clone()),
+                    Op::LoadConst => stack.push(operand_at(&code.consts, arg).clone()),
                     Op::LoadFast => load_fast!(arg),
                     Op::StoreFast => {
                         store_fast!(arg, pop!());
@@ -387,7 +388,7 @@ impl Vm {
                     Op::LoadFastLoadConst => {
                         load_fast!(arg);
                         let b = next_arg!();
-                        stack.push(code.consts[b].clone());
+                        stack.push(operand_at(&code.consts, b).clone());
                     }
                     Op::StoreFastLoadFast => {
                         store_fast!(arg, pop!());
@@ -395,17 +396,17 @@ impl Vm {
                         load_fast!(b);
                     }
                     Op::LoadFastLoadAttr | Op::LoadFastLoadAttrIsConst => {
-                        let Some(o) = &f.fast[arg] else {
+                        let Some(o) = operand_at(&f.fast, arg) else {
                             leave!(Action::Error(self.unbound_local(code, arg), false));
                         };
                         // The commonest hit reads the local in place (no code runs before
                         // the value is pushed); its site is the next instruction's.
-                        if let Some(v) = code.caches[pc].values_hit(o) {
+                        if let Some(v) = operand_at(&code.caches, pc).values_hit(o) {
                             if ins.op == Op::LoadFastLoadAttrIsConst {
                                 // The fusion made sure of the LOAD_CONST and IS_OP after the
                                 // LOAD_ATTR.
                                 let (c, invert) = (crate::memory::instr_at(instrs, pc + 1).arg, crate::memory::instr_at(instrs, pc + 2).arg == 1);
-                                let r = v.is(&code.consts[c as usize]) != invert;
+                                let r = v.is(operand_at::<ObjRef>(&code.consts, c as usize)) != invert;
                                 // The instance still holds the value: no code runs.
                                 drop(v);
                                 f.lasti = pc + 2;
@@ -425,12 +426,12 @@ impl Vm {
                         load_attr!(o, b);
                     }
                     Op::LoadFastStoreAttr => {
-                        let Some(o) = f.fast[arg].clone() else {
+                        let Some(o) = operand_at(&f.fast, arg).clone() else {
                             leave!(Action::Error(self.unbound_local(code, arg), false));
                         };
                         let b = next_arg!();
                         let v = pop!();
-                        tri!(self.store_attr_site(&code.caches[pc - 1], &o, &code.names, b, v));
+                        tri!(self.store_attr_site(operand_at(&code.caches, pc - 1), &o, &code.names, b, v));
                     }
                     Op::StoreFastStoreFast => {
                         store_fast!(arg, pop!());
@@ -438,27 +439,27 @@ impl Vm {
                         store_fast!(b, pop!());
                     }
                     Op::LoadFastLoadMethod => {
-                        let Some(o) = f.fast[arg].clone() else {
+                        let Some(o) = operand_at(&f.fast, arg).clone() else {
                             leave!(Action::Error(self.unbound_local(code, arg), false));
                         };
                         let b = next_arg!();
-                        let (m, s) = tri!(self.load_method_site(&code.caches[pc - 1], o, &code.names, b));
+                        let (m, s) = tri!(self.load_method_site(operand_at(&code.caches, pc - 1), o, &code.names, b));
                         stack.push(m);
                         stack.push(s);
                     }
                     Op::DeleteFast => {
-                        if f.fast[arg].is_none() {
+                        if operand_at(&f.fast, arg).is_none() {
                             leave!(Action::Error(self.unbound_local(code, arg), false));
                         }
-                        let old = f.fast[arg].take();
+                        let old = operand_at_mut(&mut f.fast, arg).take();
                         drop(old);
                     }
-                    Op::LoadName => match self.load_name_fast(&f, &code.names[arg]) {
+                    Op::LoadName => match self.load_name_fast(&f, operand_at(&code.names, arg)) {
                         Some(v) => stack.push(v),
                         None => tri!(synced!(self.op_load_name(&mut f, arg))),
                     },
                     Op::StoreName => {
-                        if let Err(v) = self.store_name_fast(&f, &code.names[arg], pop!()) {
+                        if let Err(v) = self.store_name_fast(&f, operand_at(&code.names, arg), pop!()) {
                             stack.push(v);
                             tri!(synced!(self.op_store_name(&mut f, arg)));
                         }
@@ -469,7 +470,7 @@ impl Vm {
                         let v = match site.get(f.globals(), &self.builtins) {
                             Some(v) => v,
                             None => {
-                                let v = tri!(synced!(self.load_global(&mut f, &code.names[arg])));
+                                let v = tri!(synced!(self.load_global(&mut f, operand_at(&code.names, arg))));
                                 site.fill(f.globals(), &self.builtins, &v);
                                 v
                             }
@@ -480,7 +481,7 @@ impl Vm {
                     Op::DeleteGlobal => tri!(synced!(self.op_delete_global(&mut f, arg))),
                     Op::LoadClassDeref => tri!(synced!(self.op_load_class_deref(&mut f, arg))),
                     Op::LoadDeref => {
-                        let cell = f.fast[code.varnames.len() + arg].as_ref().expect("cell slot");
+                        let cell = operand_at(&f.fast, code.varnames.len() + arg).as_ref().expect("cell slot");
                         let Payload::Cell(c) = cell.payload() else { unreachable!("deref slot holds a cell") };
                         let v = c.borrow().clone();
                         match v {
@@ -490,19 +491,19 @@ impl Vm {
                     }
                     Op::StoreDeref => {
                         let v = pop!();
-                        let cell = f.fast[code.varnames.len() + arg].as_ref().expect("cell slot");
+                        let cell = operand_at(&f.fast, code.varnames.len() + arg).as_ref().expect("cell slot");
                         let Payload::Cell(c) = cell.payload() else { unreachable!() };
                         let old = c.borrow_mut().replace(v);
                         drop(old);
                     }
                     Op::DeleteDeref => {
-                        let cell = f.fast[code.varnames.len() + arg].as_ref().expect("cell slot");
+                        let cell = operand_at(&f.fast, code.varnames.len() + arg).as_ref().expect("cell slot");
                         let Payload::Cell(c) = cell.payload() else { unreachable!() };
                         let old = c.borrow_mut().take();
                         drop(old);
                     }
                     Op::LoadClosure => {
-                        let cell = f.fast[code.varnames.len() + arg].clone().expect("cell slot");
+                        let cell = operand_at(&f.fast, code.varnames.len() + arg).clone().expect("cell slot");
                         stack.push(cell);
                     }
                     Op::LoadAttr => {
@@ -512,15 +513,15 @@ impl Vm {
                     Op::StoreAttr => {
                         let o = pop!();
                         let v = pop!();
-                        tri!(self.store_attr_site(&code.caches[pc - 1], &o, &code.names, arg, v));
+                        tri!(self.store_attr_site(operand_at(&code.caches, pc - 1), &o, &code.names, arg, v));
                     }
                     Op::DeleteAttr => {
                         let o = pop!();
-                        tri!(self.delattr(&o, &code.names[arg]));
+                        tri!(self.delattr(&o, operand_at(&code.names, arg)));
                     }
                     Op::LoadMethod => {
                         let o = pop!();
-                        let (m, s) = tri!(self.load_method_site(&code.caches[pc - 1], o, &code.names, arg));
+                        let (m, s) = tri!(self.load_method_site(operand_at(&code.caches, pc - 1), o, &code.names, arg));
                         stack.push(m);
                         stack.push(s);
                     }
@@ -611,12 +612,12 @@ impl Vm {
                         let bop = next_arg!() as u32;
                         let op = (bop & 15) as u8;
                         let slot = stack.top_mut();
-                        if super::binary::number_fast_path_const(slot, &code.consts[arg], op) {
+                        if super::binary::number_fast_path_const(slot, operand_at(&code.consts, arg), op) {
                             continue;
                         }
                         // Python code may see the operand: hold it by a counted reference,
                         // as the value stack would.
-                        let b = code.consts[arg].clone();
+                        let b = operand_at(&code.consts, arg).clone();
                         let a = pop!();
                         let v = if bop & INPLACE_FLAG != 0 { tri!(self.inplace_op(a, &b, op)) } else { tri!(self.binary_op(&a, &b, op)) };
                         stack.push(v);
@@ -654,8 +655,8 @@ impl Vm {
                     Op::LoadFastLoadFastBinaryOp | Op::LoadFastLoadConstBinaryOp => {
                         // The fusion made sure of the two instructions after this one.
                         let (second, third) = (crate::memory::instr_at(instrs, pc), crate::memory::instr_at(instrs, pc + 1));
-                        let b = if ins.op == Op::LoadFastLoadFastBinaryOp { f.fast[second.arg as usize].as_ref() } else { Some(&code.consts[second.arg as usize]) };
-                        if let (Some(a), Some(b)) = (&f.fast[arg], b) {
+                        let b = if ins.op == Op::LoadFastLoadFastBinaryOp { operand_at(&f.fast, second.arg as usize).as_ref() } else { Some(operand_at(&code.consts, second.arg as usize)) };
+                        if let (Some(a), Some(b)) = (operand_at(&f.fast, arg), b) {
                             if let Some(v) = super::binary::number_result(a, b, (third.arg & 15) as u8) {
                                 f.lasti = pc + 1;
                                 pc += 2;
@@ -671,8 +672,8 @@ impl Vm {
                     }
                     Op::LoadFastLoadFastCompareOp | Op::LoadFastLoadConstCompareOp => {
                         let (second, third) = (crate::memory::instr_at(instrs, pc), crate::memory::instr_at(instrs, pc + 1));
-                        let b = if ins.op == Op::LoadFastLoadFastCompareOp { f.fast[second.arg as usize].as_ref() } else { Some(&code.consts[second.arg as usize]) };
-                        if let (Some(a), Some(b)) = (&f.fast[arg], b) {
+                        let b = if ins.op == Op::LoadFastLoadFastCompareOp { operand_at(&f.fast, second.arg as usize).as_ref() } else { Some(operand_at(&code.consts, second.arg as usize)) };
+                        if let (Some(a), Some(b)) = (operand_at(&f.fast, arg), b) {
                             if let Some(o) = super::compare::number_order(a, b) {
                                 f.lasti = pc + 1;
                                 pc += 2;
@@ -685,7 +686,7 @@ impl Vm {
                         if ins.op == Op::LoadFastLoadFastCompareOp {
                             load_fast!(b);
                         } else {
-                            stack.push(code.consts[b].clone());
+                            stack.push(operand_at(&code.consts, b).clone());
                         }
                     }
                     Op::IsOp => {
@@ -696,7 +697,7 @@ impl Vm {
                     Op::LoadConstIsOp => {
                         let invert = next_arg!() == 1;
                         let a = pop!();
-                        test_result!(a.is(&code.consts[arg]) != invert);
+                        test_result!(a.is(operand_at::<ObjRef>(&code.consts, arg)) != invert);
                     }
                     Op::ContainsOp => {
                         let b = pop!();
@@ -812,7 +813,7 @@ impl Vm {
                     }
                     Op::UnpackEx => tri!(synced!(self.op_unpack_ex(&mut f, arg))),
                     Op::KwNames => {
-                        f.kwnames = Some(code.consts[arg].clone());
+                        f.kwnames = Some(operand_at(&code.consts, arg).clone());
                         f.extras = true;
                     }
                     Op::CallFunction | Op::CallMethod => {
@@ -886,7 +887,7 @@ impl Vm {
                     Op::MakeFunction => synced!(self.op_make_function(&mut f, arg)),
                     Op::ReturnValue | Op::LoadFastReturnValue => {
                         let v = if ins.op == Op::LoadFastReturnValue {
-                            let Some(v) = f.fast[arg].clone() else {
+                            let Some(v) = operand_at(&f.fast, arg).clone() else {
                                 leave!(Action::Error(self.unbound_local(code, arg), false));
                             };
                             // The RETURN_VALUE runs.
