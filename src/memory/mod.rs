@@ -602,13 +602,14 @@ pub(crate) fn instr_at(instrs: &[crate::bytecode::Instr], pc: usize) -> crate::b
 }
 
 /// Entry `i` of a running frame's locals (`Frame::fast`) or of one of its code's tables
-/// (`consts`, `names`, `caches`), fetched without a bounds test. `i` is an instruction's
-/// operand (or, for `caches`, a `pc` as `instr_at` takes). The compiler checks every
-/// operand of every code object it makes against the table its kind names
-/// (`compiler::check_operands`: a local or cell slot is below `nlocalsplus`, a constant
-/// or a name is inside `consts` or `names`), code objects come from nowhere else, a
-/// frame's `fast` has exactly `nlocalsplus` slots while it runs (`alloc_frame` sizes it
-/// and nothing resizes it), and `caches` has one entry per instruction.
+/// (`consts`, `names`, `caches`, `global_sites`), fetched without a bounds test. `i` is
+/// an instruction's operand (or, for `caches`, a `pc` as `instr_at` takes). The
+/// compiler checks every operand of every code object it makes against the table its
+/// kind names (`compiler::check_operands`: a local or cell slot is below `nlocalsplus`,
+/// a constant or a name is inside `consts` or `names`), code objects come from nowhere
+/// else, a frame's `fast` has exactly `nlocalsplus` slots while it runs (`alloc_frame`
+/// sizes it and nothing resizes it), `caches` has one entry per instruction and
+/// `global_sites` one per name.
 #[inline(always)]
 pub(crate) fn operand_at<T>(table: &[T], i: usize) -> &T {
     debug_assert!(i < table.len(), "operand {i} is past the end of its table ({})", table.len());
@@ -635,6 +636,16 @@ pub(crate) fn peek_value(values: &std::cell::RefCell<Vec<Option<ObjRef>>>, i: us
     // mutable borrow is held.
     let v = unsafe { values.try_borrow_unguarded() }.ok()?;
     v.get(i)?.clone()
+}
+
+/// A dict's version (see `DictTable::version`), read without taking a borrow of the
+/// cell; None while the dict is borrowed mutably (being changed).
+#[inline(always)]
+pub(crate) fn dict_version(d: &std::cell::RefCell<crate::object::dict::DictTable>) -> Option<u64> {
+    // SAFETY: the reference is used for one read of a field, during which no code runs
+    // that could borrow the cell mutably; `try_borrow_unguarded` fails while a mutable
+    // borrow is held.
+    Some(unsafe { d.try_borrow_unguarded() }.ok()?.version)
 }
 
 /// Dereferences a frame on the chain of running frames (`Vm::top_frame`, `Frame::back`).

@@ -466,12 +466,14 @@ impl Vm {
                     }
                     Op::DeleteName => tri!(synced!(self.op_delete_name(&mut f, arg))),
                     Op::LoadGlobal => {
-                        let site = &code.global_sites[arg];
+                        // `global_sites` has one entry per name.
+                        let site = operand_at(&code.global_sites, arg);
                         let v = match site.get(f.globals(), &self.builtins) {
                             Some(v) => v,
                             None => {
-                                let v = tri!(synced!(self.load_global(&mut f, operand_at(&code.names, arg))));
-                                site.fill(f.globals(), &self.builtins, &v);
+                                let name = operand_at(&code.names, arg);
+                                let v = tri!(synced!(self.load_global(&mut f, name)));
+                                site.fill(f.globals(), &self.builtins, name, &v);
                                 v
                             }
                         };

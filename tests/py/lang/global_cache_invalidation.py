@@ -75,3 +75,14 @@ read_big(); read_big()
 print(sys.getrefcount(big))
 big = None
 print("after rebinding", read_big())
+
+# A global that shadows a builtin stays the value while the builtins change, and the
+# builtin is seen again once the global goes.
+len = "module len"
+print(read_len())
+builtins.len = lambda s: "patched again"
+print(read_len())
+del len
+print(read_len()("abc"))
+builtins.len = original
+print(read_len()("abc"))
