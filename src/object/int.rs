@@ -190,7 +190,7 @@ impl Int {
         }
     }
     /// CPython's hash of an int: value modulo 2**61-1 with the sign kept, -1 becomes -2.
-    #[inline]
+    #[inline(always)]
     pub fn hash(&self) -> i64 {
         let h = match self {
             Int::Small(a) => small_residue(*a),

@@ -704,7 +704,10 @@ impl Vm {
                     Op::ContainsOp => {
                         let b = pop!();
                         let a = pop!();
-                        let r = tri!(self.contains(&b, &a));
+                        let r = match super::protocols::contains_plain(&b, &a) {
+                            Some(r) => r,
+                            None => tri!(self.contains(&b, &a)),
+                        };
                         drop(a);
                         drop(b);
                         test_result!(r != (arg == 1));

@@ -146,6 +146,28 @@ pub fn plain_hash(o: &ObjRef) -> Option<i64> {
     }
 }
 
+/// `item in container` where no Python code can run: `container` a set or frozenset
+/// (of a builtin type, or of a subclass whose `__contains__` is the builtin one: the
+/// caller has checked that) and `item` an int or str of a builtin type. None for any
+/// other pair. One pass over the table; no borrow outlives the call.
+#[inline(always)]
+fn set_contains_plain(container: &ObjRef, item: &ObjRef) -> Option<bool> {
+    let Payload::Set(table) = container.payload() else { return None };
+    let h = plain_hash(item)?;
+    table.borrow().contains_plain(item, h, super::compare::fast_eq)
+}
+
+/// `item in container` for an exact set or frozenset and an int or str of a builtin
+/// type (the eval loop's inline case of CONTAINS_OP); None when `Vm::contains` must
+/// decide.
+#[inline(always)]
+pub fn contains_plain(container: &ObjRef, item: &ObjRef) -> Option<bool> {
+    if container.type_data().heap {
+        return None;
+    }
+    set_contains_plain(container, item)
+}
+
 impl Vm {
     pub fn is_exact(&self, o: &PyObject, ty: &PyObject) -> bool {
         o.ty().is(ty)
@@ -380,8 +402,8 @@ impl Vm {
         match container.payload() {
             // `x in s` for an exact int or str, where no Python code can run: one pass
             // over the table, no borrow kept, no comparison closures.
-            Payload::Set(table) => {
-                if let Some(found) = plain_hash(item).and_then(|h| table.borrow().contains_plain(item, h, super::compare::fast_eq)) {
+            Payload::Set(_) => {
+                if let Some(found) = set_contains_plain(container, item) {
                     return Ok(found);
                 }
                 crate::builtins::set::set_contains(self, container, item)

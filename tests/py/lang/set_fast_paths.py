@@ -57,3 +57,13 @@ except TypeError as e:
     print("TypeError:", e)
 print(sys.getrefcount(item) - before)
 print(len({i % 5 for i in range(100)}), {1, *[2, 3], 1})
+
+# Subclasses: one with its own __contains__, one with the builtin one.
+class OwnContains(set):
+    def __contains__(self, x):
+        print("  contains", x)
+        return x == 5
+class PlainSub(frozenset):
+    pass
+print(5 in OwnContains(), "z" in OwnContains({"z"}), 5 not in OwnContains())
+print(1 in PlainSub({1}), 2 in PlainSub({1}), "a" not in PlainSub("ab"))
