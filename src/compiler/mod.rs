@@ -379,10 +379,6 @@ pub(crate) enum NameCtx {
     Del,
 }
 
-/// The maximum stack depth along the instruction sequence, the room every frame of the
-/// code reserves (see `memory::value_stack`); each instruction's `depth` is set to the
-/// depth it starts at. Python's bytecode reaches an instruction at one depth whatever
-/// the path (CPython's compiler asserts the same).
 /// Asserts that every operand of `code` lies inside the table its kind names (a
 /// constant in `consts`, a name in `names`, a local or cell slot below `nlocalsplus`):
 /// the eval loop reads those tables without bounds tests (`memory::operand_at`), so a
@@ -403,6 +399,10 @@ fn check_operands(code: &crate::bytecode::CodeObject) {
     }
 }
 
+/// The maximum stack depth along the instruction sequence, the room every frame of the
+/// code reserves (see `memory::value_stack`); each instruction's `depth` is set to the
+/// depth it starts at. Python's bytecode reaches an instruction at one depth whatever
+/// the path (CPython's compiler asserts the same).
 fn stack_depth(instrs: &mut [Instr]) -> u32 {
     let mut depth = vec![i32::MIN; instrs.len() + 1];
     let mut work = vec![(0usize, 0i32)];

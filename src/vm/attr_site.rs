@@ -30,11 +30,27 @@ pub struct AttrSite {
     /// Where the name last sat in an instance dict or among the type's shared keys
     /// (see `object::values::key_index`): only a hint, checked before use.
     index: Cell<u32>,
+    /// For `Kind::Values`: `version` again, and where the value sits in an instance's
+    /// vector (`nslots + index`, both fixed while `version` is current). For any other
+    /// kind `NO_TAG`, which no type's tag equals: a hit then needs one comparison, with
+    /// the type's current tag, and no test of the kind.
+    values_version: Cell<u64>,
+    values_at: Cell<usize>,
 }
+
+/// A version no type ever has (tags count up from 1).
+const NO_TAG: u64 = u64::MAX;
 
 impl Default for AttrSite {
     fn default() -> AttrSite {
-        AttrSite { version: Cell::new(0), kind: Cell::new(Kind::Generic), method: Cell::new(std::ptr::null()), index: Cell::new(0) }
+        AttrSite {
+            version: Cell::new(0),
+            kind: Cell::new(Kind::Generic),
+            method: Cell::new(std::ptr::null()),
+            index: Cell::new(0),
+            values_version: Cell::new(NO_TAG),
+            values_at: Cell::new(0),
+        }
     }
 }
 
@@ -124,15 +140,18 @@ impl AttrSite {
         self.index.set(0);
         self.method.set(method);
         self.kind.set(kind);
+        self.values_version.set(NO_TAG);
     }
 
-    /// Turns an `InstanceDict` site into a `Values` one: the name is shared key `i` of
-    /// the site's type (keys are never removed, so this holds while the site's version
-    /// is current).
+    /// Turns an `InstanceDict` site for `td` into a `Values` one: the name is shared key
+    /// `i` of `td` (keys are never removed, so this holds while the site's version is
+    /// current).
     #[inline]
-    fn upgrade(&self, i: u32) {
+    fn upgrade(&self, td: &TypeData, i: u32) {
         self.index.set(i);
         self.kind.set(Kind::Values);
+        self.values_at.set(td.nslots.get() + i as usize);
+        self.values_version.set(self.version.get());
     }
 
     /// `fill` for an `InstanceDict` site, made a `Values` one if the name is already a
@@ -141,7 +160,7 @@ impl AttrSite {
         self.fill(td, Kind::InstanceDict, std::ptr::null());
         if td.inline_values.get() {
             if let Some(i) = object::values::key_of(td, name) {
-                self.upgrade(i as u32);
+                self.upgrade(td, i as u32);
             }
         }
         self.kind.get()
@@ -223,13 +242,9 @@ impl AttrSite {
     /// `obj` has no dict (the version tag identifies the type: tags are never reused).
     #[inline(always)]
     fn values_of<'o>(&self, obj: &'o PyObject) -> Option<(&'o TypeData, &'o ObjectVec)> {
-        if self.kind.get() != Kind::Values {
-            return None;
-        }
         let Payload::Object(v) = obj.payload() else { return None };
         let td = obj.type_data();
-        let version = td.current_version();
-        (version == self.version.get() && !obj.has_dict()).then_some((td, v))
+        (td.current_version() == self.values_version.get() && !obj.has_dict()).then_some((td, v))
     }
 
     /// Whether a `Method` site applies to `obj` and `obj` cannot shadow the method: it
@@ -250,17 +265,17 @@ impl AttrSite {
     /// runs and no reference is released, so `obj` may be borrowed (from a local).
     #[inline(always)]
     pub(super) fn values_hit(&self, obj: &PyObject) -> Option<ObjRef> {
-        let (td, v) = self.values_of(obj)?;
-        crate::memory::peek_value(v, td.nslots.get() + self.index.get() as usize)
+        let (_, v) = self.values_of(obj)?;
+        crate::memory::peek_value(v, self.values_at.get())
     }
 
     /// A `Values` site's store over a set attribute: `Ok(old)`, the replaced value for
     /// the caller to drop; `Err(value)` when the site does not apply.
     #[inline(always)]
     fn values_replace(&self, obj: &PyObject, value: ObjRef) -> Result<ObjRef, ObjRef> {
-        let Some((td, v)) = self.values_of(obj) else { return Err(value) };
+        let Some((_, v)) = self.values_of(obj) else { return Err(value) };
         let mut v = v.borrow_mut();
-        match v.get_mut(td.nslots.get() + self.index.get() as usize) {
+        match v.get_mut(self.values_at.get()) {
             Some(slot @ Some(_)) => Ok(slot.replace(value).expect("set")),
             _ => Err(value),
         }
@@ -271,7 +286,7 @@ impl AttrSite {
     /// `object::values::set` would store it; `Err(value)` when the site does not apply.
     fn values_append(&self, obj: &PyObject, value: ObjRef) -> Result<(), ObjRef> {
         let Some((td, v)) = self.values_of(obj) else { return Err(value) };
-        let at = td.nslots.get() + self.index.get() as usize;
+        let at = self.values_at.get();
         let mut v = v.borrow_mut();
         if at != v.len() {
             return Err(value);
@@ -291,7 +306,7 @@ impl AttrSite {
         let v = from_instance_dict(self, obj, name)?;
         if td.inline_values.get() && !obj.has_dict() {
             // Found among the values: `index` is now the name's key index.
-            self.upgrade(self.index.get());
+            self.upgrade(td, self.index.get());
         }
         Some(v)
     }
@@ -371,7 +386,7 @@ impl Vm {
                 Kind::InstanceDict => {
                     if self.store_instance_attr(obj, name, value, &site.index)? {
                         // Stored among the values: `index` is now the name's key index.
-                        site.upgrade(site.index.get());
+                        site.upgrade(td, site.index.get());
                     }
                     Ok(())
                 }

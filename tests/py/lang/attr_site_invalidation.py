@@ -161,3 +161,24 @@ def read(o):
 for _ in range(3):
     read(r)
 print(sys.getrefcount(val))
+
+# One site meeting instances of a class and of its subclass with __slots__ (whose
+# instances keep their slots before the values): each type's position is its own.
+class Plain:
+    def __init__(self):
+        self.x = "px"
+        self.y = "py"
+class Slotted(Plain):
+    __slots__ = ("s", "t")
+    def __init__(self):
+        self.s = "ss"
+        self.t = "st"
+        super().__init__()
+def get_y(o):
+    return o.y
+def set_y(o, v):
+    o.y = v
+objs = [Plain(), Slotted(), Plain(), Slotted()]
+for i, o in enumerate(objs):
+    set_y(o, i)
+    print(type(o).__name__, get_y(o), o.x, getattr(o, "s", "-"), getattr(o, "t", "-"))
