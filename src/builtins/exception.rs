@@ -3,9 +3,9 @@
 use std::cell::{Cell, RefCell};
 
 use super::def;
-use super::object_type::is_native;
+use super::is_special;
 use crate::object::types::builtin_types;
-use crate::object::{self, ExcData, ObjRef, Payload, PyResult};
+use crate::object::{self, ExcData, ObjRef, Payload, PyResult, Special};
 use crate::vm::exceptions::exc_args;
 use crate::vm::Vm;
 
@@ -260,6 +260,9 @@ pub fn init(_vm: &Vm) {
     let b = &t.base_exception;
     super::def_staticmethod(b, "__new__", exc_new);
     def(b, "__init__", exc_init);
+    for (name, s) in [("__new__", Special::ExcNew), ("__init__", Special::ExcInit)] {
+        super::mark_special(&b.as_type().and_then(|td| td.lookup(name)).expect("defined above"), s);
+    }
     def(b, "__str__", exc_str_m);
     def(b, "__repr__", exc_repr_m);
     def(b, "with_traceback", exc_with_traceback);
@@ -273,7 +276,7 @@ pub fn init(_vm: &Vm) {
 /// sets structured attributes, so it would only set `args` to the positional
 /// arguments, which `__new__` already did.
 pub fn init_would_repeat_new(vm: &Vm, init: &Option<ObjRef>, obj: &ObjRef) -> bool {
-    if !is_native(init, exc_init) || obj.as_exc().is_none() {
+    if !is_special(init, Special::ExcInit) || obj.as_exc().is_none() {
         return false;
     }
     let Some(structured) = vm.structured_exc_types.get() else { return false };
@@ -284,7 +287,7 @@ pub fn init_would_repeat_new(vm: &Vm, init: &Option<ObjRef>, obj: &ObjRef) -> bo
 /// positional arguments in its `args` tuple from the start, as CPython's keeps the
 /// call's argument tuple itself.
 pub fn is_exc_new(new: &Option<ObjRef>) -> bool {
-    is_native(new, exc_new)
+    is_special(new, Special::ExcNew)
 }
 
 /// `BaseException.__new__(cls, *args)` for native callers.

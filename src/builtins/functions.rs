@@ -80,7 +80,7 @@ fn print(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
 /// 3.11's PRECALL_NO_KW_LEN does). Its `__self__` is the builtins module, which it
 /// does not receive.
 pub fn is_len(b: &crate::object::BuiltinData) -> bool {
-    b.func as usize == (len as object::NativeFn) as usize
+    b.special.get() == object::Special::Len
 }
 
 fn len(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
@@ -845,7 +845,10 @@ pub fn init(vm: &Vm) {
         ("open", open),
     ];
     for (name, f) in fns {
-        def_in(vm, &module, name, *f);
+        let made = def_in(vm, &module, name, *f);
+        if *name == "len" {
+            super::mark_special(&made, object::Special::Len);
+        }
     }
     let types: &[(&str, &ObjRef)] = &[
         ("object", &t.object),

@@ -36,7 +36,7 @@ pub fn def(ty: &ObjRef, name: &'static str, func: NativeFn) {
     let owner = owner_name(ty);
     let f = ObjRef::new(
         &builtin_types().builtin_function,
-        Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "", recursion_checked: false })),
+        Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "", recursion_checked: false, special: Default::default() })),
     );
     let d = td.dict().as_dict().expect("type dict");
     let key = object::str::intern(name);
@@ -67,7 +67,7 @@ fn owned_builtin(ty: &ObjRef, name: &'static str, func: NativeFn) -> ObjRef {
     let owner = owner_name(ty);
     ObjRef::new(
         &builtin_types().builtin_function,
-        Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "", recursion_checked: false })),
+        Payload::Builtin(Box::new(BuiltinData { name, func, self_: None, owner: Some(owner), doc: "", recursion_checked: false, special: Default::default() })),
     )
 }
 
@@ -110,15 +110,36 @@ pub fn set_type_attr(ty: &ObjRef, name: &str, v: ObjRef) {
     put_type_entry(td, d, h, key, v);
 }
 
+/// Marks `f` (a native, or a staticmethod of one) as the special native `s`.
+pub fn mark_special(f: &ObjRef, s: object::Special) {
+    match f.payload() {
+        Payload::Builtin(b) => b.special.set(s),
+        Payload::StaticMethod(inner) => mark_special(inner, s),
+        _ => unreachable!("only natives are special"),
+    }
+}
+
+/// Whether `f` (a native, or a staticmethod of one, as a type's dict holds it) is the
+/// special native `s`.
+pub fn is_special(f: &Option<ObjRef>, s: object::Special) -> bool {
+    match f.as_ref().map(|f| f.payload()) {
+        Some(Payload::Builtin(b)) => b.special.get() == s,
+        Some(Payload::StaticMethod(inner)) => matches!(inner.payload(), Payload::Builtin(b) if b.special.get() == s),
+        _ => false,
+    }
+}
+
 /// Puts a native function into a namespace: a module (the function's `__self__` is then
 /// the module, as for CPython's module functions) or a plain dict.
-pub fn def_in(vm: &Vm, ns: &ObjRef, name: &'static str, func: NativeFn) {
+/// Returns the function.
+pub fn def_in(vm: &Vm, ns: &ObjRef, name: &'static str, func: NativeFn) -> ObjRef {
     let (dict, self_) = match ns.payload() {
         Payload::Module(m) => (m.dict.clone(), Some(ns.clone())),
         _ => (ns.clone(), None),
     };
     let f = object::new_builtin(name, func, self_);
-    let _ = vm.setitem(&dict, &object::str::intern(name), f);
+    let _ = vm.setitem(&dict, &object::str::intern(name), f.clone());
+    f
 }
 
 /// Positional/keyword argument parsing for native functions.

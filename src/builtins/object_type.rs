@@ -3,28 +3,18 @@
 
 use std::cell::RefCell;
 
-use super::{def, dict::dict_get_str};
+use super::{def, dict::dict_get_str, is_special};
 use crate::object::types::{builtin_types, compute_mro, Layout, TypeData};
-use crate::object::{self, ObjRef, Payload, PyResult};
+use crate::object::{self, ObjRef, Payload, PyResult, Special};
 use crate::vm::Vm;
-
-/// Whether `f` (a class attribute, if found) is the native function `native`, or a
-/// static method wrapping it.
-pub(crate) fn is_native(f: &Option<ObjRef>, native: object::NativeFn) -> bool {
-    match f.as_ref().map(|f| f.payload()) {
-        Some(Payload::Builtin(b)) => b.func as usize == native as usize,
-        Some(Payload::StaticMethod(inner)) => matches!(inner.payload(), Payload::Builtin(b) if b.func as usize == native as usize),
-        _ => false,
-    }
-}
 
 /// Whether `new` and `init`, as found on a class, are `object.__new__` and
 /// `object.__init__` (for the class-call fast path).
 pub fn is_object_new(new: &Option<ObjRef>) -> bool {
-    is_native(new, obj_new)
+    is_special(new, Special::ObjectNew)
 }
 pub fn is_object_init(init: &Option<ObjRef>) -> bool {
-    is_native(init, obj_init)
+    is_special(init, Special::ObjectInit)
 }
 
 /// `object.__new__(cls)` once its argument checks have passed: a new instance of a
@@ -55,7 +45,7 @@ fn obj_new(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
         return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({})", cls.type_name())));
     };
     let excess = args.len() > 1 || kw.map(|k| !k.is_empty()).unwrap_or(false);
-    if excess && (is_native(&td.lookup("__init__"), obj_init) || !is_native(&td.lookup("__new__"), obj_new)) {
+    if excess && (is_object_init(&td.lookup("__init__")) || !is_object_new(&td.lookup("__new__"))) {
         return Err(vm.type_error(format!("{}() takes no arguments", td.name.borrow())));
     }
     new_instance(vm, cls, td)
@@ -65,10 +55,10 @@ fn obj_init(vm: &Vm, args: &[ObjRef], kw: Option<&[ObjRef]>) -> PyResult {
     let excess = args.len() > 1 || kw.map(|k| !k.is_empty()).unwrap_or(false);
     if excess {
         let td = args[0].type_data();
-        if !is_native(&td.lookup("__init__"), obj_init) {
+        if !is_object_init(&td.lookup("__init__")) {
             return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
-        if is_native(&td.lookup("__new__"), obj_new) {
+        if is_object_new(&td.lookup("__new__")) {
             return Err(vm.type_error(format!("{}() takes no arguments", td.name.borrow())));
         }
     }
@@ -452,6 +442,9 @@ pub fn init(vm: &Vm) {
     let o = &t.object;
     super::def_staticmethod(o, "__new__", obj_new);
     def(o, "__init__", obj_init);
+    for (name, s) in [("__new__", Special::ObjectNew), ("__init__", Special::ObjectInit)] {
+        super::mark_special(&o.as_type().and_then(|td| td.lookup(name)).expect("defined above"), s);
+    }
     def(o, "__repr__", obj_repr);
     def(o, "__str__", obj_str);
     def(o, "__eq__", obj_eq);

@@ -40,6 +40,25 @@ pub struct BuiltinData {
     pub doc: &'static str,
     /// Whether a call counts one recursion level (see `new_builtin`).
     pub recursion_checked: bool,
+    /// Which of the natives that fast paths recognise this is, if any (see `Special`).
+    pub special: Cell<Special>,
+}
+
+/// The natives that fast paths recognise (`object.__new__` and `object.__init__` for a
+/// class call, `BaseException`'s for an exception's, `len` for the call instruction),
+/// marked once where they are defined (`builtins::mark_special`) and copied to bound
+/// forms. A native is not recognised by its function's address: Rust promises neither
+/// that a function has one address nor that two functions have two (Miri gives one
+/// function several).
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
+pub enum Special {
+    #[default]
+    None,
+    ObjectNew,
+    ObjectInit,
+    ExcNew,
+    ExcInit,
+    Len,
 }
 
 pub struct FunctionData {
@@ -542,7 +561,7 @@ fn recursion_checked_builtin(name: &str) -> bool {
 pub fn new_builtin(name: &'static str, func: NativeFn, self_: Option<ObjRef>) -> ObjRef {
     ObjRef::new(
         &bt().builtin_function,
-        Payload::Builtin(Box::new(BuiltinData { name, func, self_, owner: None, doc: "", recursion_checked: recursion_checked_builtin(name) })),
+        Payload::Builtin(Box::new(BuiltinData { name, func, self_, owner: None, doc: "", recursion_checked: recursion_checked_builtin(name), special: Cell::default() })),
     )
 }
 #[must_use]
@@ -555,6 +574,14 @@ pub fn new_null() -> ObjRef {
 pub fn new_builtin_bound(b: &BuiltinData, self_: ObjRef) -> ObjRef {
     ObjRef::new(
         &bt().builtin_function,
-        Payload::Builtin(Box::new(BuiltinData { name: b.name, func: b.func, self_: Some(self_), owner: b.owner, doc: b.doc, recursion_checked: b.recursion_checked })),
+        Payload::Builtin(Box::new(BuiltinData {
+            name: b.name,
+            func: b.func,
+            self_: Some(self_),
+            owner: b.owner,
+            doc: b.doc,
+            recursion_checked: b.recursion_checked,
+            special: b.special.clone(),
+        })),
     )
 }
