@@ -943,4 +943,39 @@ mod tests {
         clear_freelists();
         assert_eq!(pool::allocated_blocks(), blocks0);
     }
+
+    /// The eval loop's unchecked reads (`instr_at`, `operand_at`, `peek_value`,
+    /// `dict_version`) on a program that uses each: locals, constants, names, cells,
+    /// instance values, globals and builtins through their caches (also while a global
+    /// changes), and sets. Small enough to run under Miri, which is what it is for.
+    #[test]
+    fn eval_loop_unchecked_reads() {
+        let src = concat!(
+            "class P:\n",
+            "    def __init__(self, x):\n",
+            "        self.x = x\n",
+            "        self.y = -x\n",
+            "K = 3\n",
+            "def f(ps):\n",
+            "    t = 0\n",
+            "    for p in ps:\n",
+            "        t += p.x * K - p.y + len(ps)\n",
+            "        p.y = t\n",
+            "    return t\n",
+            "def outer(n):\n",
+            "    def inner():\n",
+            "        return n + 1\n",
+            "    return inner()\n",
+            "ps = [P(i) for i in range(4)]\n",
+            "a = f(ps)\n",
+            "K = 5\n",
+            "print(a, f(ps), outer(1), 2 in {1, 2}, 'z' in frozenset('ab'), ps[3].y)\n",
+        );
+        let limits = crate::run::Sandbox { max_steps: u64::MAX, max_memory: usize::MAX, gc_stress: false };
+        // run_sandboxed wants an 8 MiB stack; the test harness's threads have less.
+        let report = std::thread::Builder::new().stack_size(8 << 20).spawn(move || crate::run::run_sandboxed(src, &limits)).unwrap().join().unwrap();
+        assert_eq!(report.status, 0, "{}", report.output);
+        assert_eq!(report.output, "40 -34 2 True False -34\n");
+        assert_eq!(report.leaked, (0, 0));
+    }
 }

@@ -15,7 +15,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Runs `f` on a fresh stack of `size` bytes (rounded up to whole pages) and returns
 /// what it returned, or the payload of its panic.
-#[cfg(unix)]
+#[cfg(all(unix, not(miri)))]
 pub fn run_on_large_stack<R: Send + 'static>(size: usize, f: impl FnOnce() -> R + Send + 'static) -> std::thread::Result<R> {
     // SAFETY: sysconf has no memory preconditions.
     let page = match unsafe { libc::sysconf(libc::_SC_PAGESIZE) } {
@@ -44,12 +44,20 @@ pub fn run_on_large_stack<R: Send + 'static>(size: usize, f: impl FnOnce() -> R 
     r
 }
 
-#[cfg(not(unix))]
+/// Under Miri, which cannot switch stacks (and keeps its own): `f` runs where it is
+/// called, on the calling thread, whose thread-local interpreter state it may share.
+#[cfg(miri)]
+pub fn run_on_large_stack<R: Send + 'static>(_size: usize, f: impl FnOnce() -> R + Send + 'static) -> std::thread::Result<R> {
+    catch_unwind(AssertUnwindSafe(f))
+}
+
+#[cfg(all(not(unix), not(miri)))]
 pub fn run_on_large_stack<R: Send + 'static>(size: usize, f: impl FnOnce() -> R + Send + 'static) -> std::thread::Result<R> {
     run_on_thread(size, f)
 }
 
 /// The fallback: a thread with a `size`-byte stack, joined at once.
+#[cfg(not(miri))]
 fn run_on_thread<R: Send + 'static>(size: usize, f: impl FnOnce() -> R + Send + 'static) -> std::thread::Result<R> {
     match std::thread::Builder::new().stack_size(size).spawn(f) {
         Ok(t) => t.join(),
@@ -60,6 +68,7 @@ fn run_on_thread<R: Send + 'static>(size: usize, f: impl FnOnce() -> R + Send + 
 #[cfg(test)]
 mod tests {
     #[test]
+    #[cfg_attr(miri, ignore)]
     fn runs_deep_recursion_and_returns_panics() {
         fn depth(n: u64) -> u64 {
             let pad = std::hint::black_box([n as u8; 512]);
