@@ -193,6 +193,21 @@ pub fn run_sandboxed(src: &str, limits: &Sandbox) -> SandboxReport {
     SandboxReport { status, output, leaked, native_panics: crate::vm::call::native_panics() - panics }
 }
 
+/// For unit tests: runs `src` as `run_sandboxed` does, without limits (and collecting
+/// at every allocation when `gc_stress`), on a thread with the stack it needs; checks
+/// that the program exits with 0, leaks nothing and has no native panic, and returns
+/// its output.
+#[cfg(test)]
+pub(crate) fn run_checked(src: &'static str, gc_stress: bool) -> String {
+    let limits = Sandbox { max_steps: u64::MAX, max_memory: usize::MAX, gc_stress };
+    // The test harness's threads have less than the 8 MiB `run_sandboxed` wants.
+    let report = std::thread::Builder::new().stack_size(8 << 20).spawn(move || run_sandboxed(src, &limits)).unwrap().join().unwrap();
+    assert_eq!(report.status, 0, "{}", report.output);
+    assert_eq!(report.leaked, (0, 0));
+    assert_eq!(report.native_panics, 0);
+    report.output
+}
+
 /// Prints an uncaught exception like CPython and returns the exit status (SystemExit's
 /// code, else 1).
 pub fn handle_uncaught(vm: &Vm, e: &PyErr) -> i32 {

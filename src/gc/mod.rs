@@ -683,12 +683,6 @@ mod tests {
             "gc.collect()\n",
             "print(gc.is_tracked(t), gc.get_referents(d), gc.collect())\n",
         );
-        let limits = crate::run::Sandbox { max_steps: u64::MAX, max_memory: usize::MAX, gc_stress: true };
-        // run_sandboxed wants an 8 MiB stack; the test harness's threads have less.
-        let report = std::thread::Builder::new().stack_size(8 << 20).spawn(move || crate::run::run_sandboxed(src, &limits)).unwrap().join().unwrap();
-        assert_eq!(report.status, 0, "{}", report.output);
-        assert_eq!(report.output, "['callback, dead=True', 'del a']\n1 True\nTrue [(1, [2])] 0\n");
-        assert_eq!(report.leaked, (0, 0));
-        assert_eq!(report.native_panics, 0);
+        assert_eq!(crate::run::run_checked(src, true), "['callback, dead=True', 'del a']\n1 True\nTrue [(1, [2])] 0\n");
     }
 }
