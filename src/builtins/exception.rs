@@ -260,9 +260,8 @@ pub fn init(_vm: &Vm) {
     let b = &t.base_exception;
     super::def_staticmethod(b, "__new__", exc_new);
     def(b, "__init__", exc_init);
-    for (name, s) in [("__new__", Special::ExcNew), ("__init__", Special::ExcInit)] {
-        super::mark_special(&b.as_type().and_then(|td| td.lookup(name)).expect("defined above"), s);
-    }
+    super::mark_special_attr(b, "__new__", Special::ExcNew);
+    super::mark_special_attr(b, "__init__", Special::ExcInit);
     def(b, "__str__", exc_str_m);
     def(b, "__repr__", exc_repr_m);
     def(b, "with_traceback", exc_with_traceback);

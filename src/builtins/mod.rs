@@ -119,6 +119,13 @@ pub fn mark_special(f: &ObjRef, s: object::Special) {
     }
 }
 
+/// Marks the native that the type `ty` holds under `name` (defined just before) as the
+/// special native `s`.
+pub fn mark_special_attr(ty: &ObjRef, name: &'static str, s: object::Special) {
+    let f = ty.as_type().and_then(|td| td.lookup(name)).expect("a native defined on the type");
+    mark_special(&f, s);
+}
+
 /// Whether `f` (a native, or a staticmethod of one, as a type's dict holds it) is the
 /// special native `s`.
 pub fn is_special(f: &Option<ObjRef>, s: object::Special) -> bool {

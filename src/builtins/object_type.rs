@@ -442,9 +442,8 @@ pub fn init(vm: &Vm) {
     let o = &t.object;
     super::def_staticmethod(o, "__new__", obj_new);
     def(o, "__init__", obj_init);
-    for (name, s) in [("__new__", Special::ObjectNew), ("__init__", Special::ObjectInit)] {
-        super::mark_special(&o.as_type().and_then(|td| td.lookup(name)).expect("defined above"), s);
-    }
+    super::mark_special_attr(o, "__new__", Special::ObjectNew);
+    super::mark_special_attr(o, "__init__", Special::ObjectInit);
     def(o, "__repr__", obj_repr);
     def(o, "__str__", obj_str);
     def(o, "__eq__", obj_eq);
